@@ -1,0 +1,88 @@
+import { awscdk, javascript, typescript } from 'projen';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-fargate-kit',
+  description: 'Secure-by-default AWS CDK constructs to run containerized apps on ECS Fargate: VPC topologies, least-privilege task roles, validated task definitions, services and ALB-fronted services.',
+  author: 'cdk-fargate-kit developers',
+  authorAddress: 'dev@cdk-fargate-kit.invalid',
+  repositoryUrl: 'https://example.invalid/cdk-fargate-kit.git',
+  license: 'Apache-2.0',
+  keywords: ['aws-cdk', 'ecs', 'fargate', 'containers', 'alb', 'vpc', 'jsii'],
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  minNodeVersion: '20.16.0',
+
+  // toolchain versions measured to work together offline (see issue #2)
+  cdkVersion: '2.258.0',
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~6.0.0',
+  typescriptVersion: '~6.0.0',
+  projenVersion: '0.103.25',
+  projenrcTs: true,
+  runner: typescript.TypeScriptRunner.tsx(),
+
+  // no CI/CD workflows: they cannot run on this project's machines
+  github: false,
+  release: false,
+  mergify: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+
+  // jsii targets (built by `npx projen package-all` on a machine that reaches their registries)
+  publishToPypi: { distName: 'cdk-fargate-kit', module: 'cdk_fargate_kit' },
+  publishToMaven: {
+    javaPackage: 'io.github.cdkfargatekit',
+    mavenGroupId: 'io.github.cdkfargatekit',
+    mavenArtifactId: 'cdk-fargate-kit',
+  },
+  publishToNuget: { dotNetNamespace: 'CdkFargateKit', packageId: 'CdkFargateKit' },
+  publishToGo: { moduleName: 'github.com/cdk-fargate-kit/cdk-fargate-kit-go' },
+
+  docgen: true,
+  typecheckTests: true,
+  jestOptions: {
+    jestVersion: '^30',
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    extraCliOptions: ['--json', '--outputFile=test-reports/jest-results.json'],
+    jestConfig: {
+      testTimeout: 120_000,
+    },
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'scripts'],
+  },
+  tsconfigDev: {
+    include: ['../examples/**/*.ts', '../scripts/**/*.ts'],
+    compilerOptions: {},
+  },
+
+  devDeps: [
+    'aws-cdk@^2.1148.1',
+    'tsx@^4.23.0',
+  ],
+  gitignore: ['cdk.out/', '.cdk.staging/', 'test-reports/', 'dist/'],
+  npmignore: ['examples/', 'cdk.out/', 'test-reports/', 'scripts/', '.ci/', 'cdk.json', 'BENCHMARKS.md'],
+});
+
+// Node 20 is this project's runtime (minNodeVersion); jsii's end-of-life banner is noise here.
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+
+// cdk.json: the example app, one stack per scenario, run with tsx (no ts-node).
+new awscdk.CdkConfig(project, {
+  app: 'npx tsx examples/app.ts',
+  featureFlags: false,
+  watchIncludes: ['src/**/*.ts', 'examples/**/*.ts'],
+});
+
+// The main job: synthesize every example stack into cdk.out/.
+project.addTask('synth:examples', {
+  description: 'Synthesize every example stack into cdk.out/',
+  exec: 'cdk synth --all --quiet',
+});
+const synthExamples = project.tasks.tryFind('synth:examples')!;
+project.addTask('demo', {
+  description: 'Synthesize the example app (later: deploy it to a local emulator)',
+}).spawn(synthExamples);
+
+project.synth();

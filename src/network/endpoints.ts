@@ -1,0 +1,27 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { VpcEndpointService } from './topology';
+
+/** Construct IDs and aws-cdk-lib services of the interface endpoints. */
+export const INTERFACE_ENDPOINTS: Record<Exclude<VpcEndpointService, VpcEndpointService.S3>, { id: string; service: ec2.InterfaceVpcEndpointAwsService }> = {
+  [VpcEndpointService.ECR_API]: { id: 'EcrApiEndpoint', service: ec2.InterfaceVpcEndpointAwsService.ECR },
+  [VpcEndpointService.ECR_DOCKER]: { id: 'EcrDockerEndpoint', service: ec2.InterfaceVpcEndpointAwsService.ECR_DOCKER },
+  [VpcEndpointService.CLOUDWATCH_LOGS]: { id: 'LogsEndpoint', service: ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS },
+  [VpcEndpointService.SECRETS_MANAGER]: { id: 'SecretsManagerEndpoint', service: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER },
+  [VpcEndpointService.SSM]: { id: 'SsmEndpoint', service: ec2.InterfaceVpcEndpointAwsService.SSM },
+  [VpcEndpointService.SSM_MESSAGES]: { id: 'SsmMessagesEndpoint', service: ec2.InterfaceVpcEndpointAwsService.SSM_MESSAGES },
+};
+
+/**
+ * Creates the endpoints in the task subnets: S3 as a gateway endpoint on their route
+ * tables, the others as interface endpoints with private DNS.
+ */
+export function addEndpoints(vpc: ec2.Vpc, services: readonly VpcEndpointService[], subnets: ec2.SubnetSelection): void {
+  for (const s of services) {
+    if (s === VpcEndpointService.S3) {
+      vpc.addGatewayEndpoint('S3Endpoint', { service: ec2.GatewayVpcEndpointAwsService.S3, subnets: [subnets] });
+    } else {
+      const e = INTERFACE_ENDPOINTS[s];
+      vpc.addInterfaceEndpoint(e.id, { service: e.service, subnets, privateDnsEnabled: true });
+    }
+  }
+}

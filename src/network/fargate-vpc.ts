@@ -1,0 +1,186 @@
+import { Annotations, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { addEndpoints } from './endpoints';
+import { ImportedFargateNetwork } from './imported-network';
+import { IFargateNetwork } from './network';
+import { defaultLoadBalancerSubnets, defaultTaskSubnets } from './subnets';
+import { VpcEndpointService, VpcTopology } from './topology';
+import { throwIfProblems } from '../validation/errors';
+import { CORE_TASK_ENDPOINTS, checkEndpointsForTopology, checkMaxAzs, checkNatGateways, checkVpcCidr } from '../validation/network-rules';
+
+/**
+ * Properties of a `FargateVpc`.
+ */
+export interface FargateVpcProps {
+  /**
+   * How tasks reach the internet and AWS APIs.
+   * @default VpcTopology.PRIVATE_WITH_NAT
+   */
+  readonly topology?: VpcTopology;
+  /**
+   * The number of availability zones to spread subnets across.
+   * In an environment-agnostic stack only 2 are known; set the stack's `env` for more.
+   * @default 2
+   */
+  readonly maxAzs?: number;
+  /**
+   * The number of NAT gateways, for `PRIVATE_WITH_NAT` only. `1` is cheaper; one per AZ
+   * keeps tasks online when an AZ fails.
+   * @default - one per availability zone with `PRIVATE_WITH_NAT`, none otherwise
+   */
+  readonly natGateways?: number;
+  /**
+   * The VPC's IPv4 CIDR block.
+   * @default '10.0.0.0/16'
+   */
+  readonly cidr?: string;
+  /**
+   * Whether to create the VPC endpoints a task needs to start without internet access:
+   * ECR API, ECR Docker, CloudWatch Logs (interface, private DNS) and S3 (gateway),
+   * in the task subnets. Required by `PRIVATE_ISOLATED`.
+   * @default - true with `PRIVATE_ISOLATED`, false otherwise
+   */
+  readonly vpcEndpoints?: boolean;
+  /**
+   * More VPC endpoints to create in the task subnets, e.g. `SECRETS_MANAGER` and `SSM`
+   * for container secrets, `SSM_MESSAGES` for ECS Exec, in an isolated network.
+   * @default - none
+   */
+  readonly additionalEndpoints?: VpcEndpointService[];
+  /**
+   * Whether to record VPC flow logs (all traffic) to a CloudWatch Logs group.
+   * @default true
+   */
+  readonly flowLogs?: boolean;
+  /**
+   * How long flow log records are kept.
+   * @default logs.RetentionDays.ONE_MONTH
+   */
+  readonly flowLogRetention?: logs.RetentionDays;
+}
+
+/**
+ * Properties to adapt an existing VPC with `FargateVpc.fromVpc()`.
+ */
+export interface FargateNetworkFromVpcProps {
+  /** The existing VPC. */
+  readonly vpc: ec2.IVpc;
+  /** How tasks in this VPC reach the internet and AWS APIs. */
+  readonly topology: VpcTopology;
+  /**
+   * The subnets that tasks run in.
+   * @default - public subnets for `PUBLIC_ONLY`, private-with-egress subnets for
+   * `PRIVATE_WITH_NAT`, isolated subnets for `PRIVATE_ISOLATED`
+   */
+  readonly taskSubnets?: ec2.SubnetSelection;
+  /**
+   * The subnets that internet-facing load balancers go in.
+   * @default - the public subnets
+   */
+  readonly loadBalancerSubnets?: ec2.SubnetSelection;
+  /**
+   * The VPC endpoints that exist in this VPC and serve the task subnets.
+   * `PRIVATE_ISOLATED` needs at least ECR_API, ECR_DOCKER, S3 and CLOUDWATCH_LOGS.
+   * @default - none
+   */
+  readonly vpcEndpoints?: VpcEndpointService[];
+}
+
+/**
+ * A VPC laid out for Fargate tasks in one of three topologies, with flow logs,
+ * and the VPC endpoints that tasks without internet access need.
+ */
+export class FargateVpc extends Construct implements IFargateNetwork {
+  /**
+   * Adapts an existing VPC (for example from `ec2.Vpc.fromLookup`) so the constructs of
+   * this library can place tasks and load balancers in it.
+   */
+  public static fromVpc(scope: Construct, id: string, props: FargateNetworkFromVpcProps): IFargateNetwork {
+    return new ImportedFargateNetwork(scope, id, props);
+  }
+
+  /** The VPC (an `ec2.Vpc`). */
+  public readonly vpc: ec2.IVpc;
+  /** How tasks reach the internet and AWS APIs. */
+  public readonly topology: VpcTopology;
+  /** The subnets that tasks run in. */
+  public readonly taskSubnets: ec2.SubnetSelection;
+  /** The subnets that internet-facing load balancers go in (always the public ones). */
+  public readonly loadBalancerSubnets: ec2.SubnetSelection;
+  /** Whether tasks must be given a public IP (only in `PUBLIC_ONLY`). */
+  public readonly assignPublicIp: boolean;
+  /** The availability zones of the VPC. */
+  public readonly availabilityZones: string[];
+  /** The AWS services that tasks reach through the VPC endpoints created here. */
+  public readonly vpcEndpoints: VpcEndpointService[];
+  /** The flow log group, when flow logs are on. */
+  public readonly flowLogGroup?: logs.ILogGroup;
+
+  constructor(scope: Construct, id: string, props: FargateVpcProps = {}) {
+    super(scope, id);
+    this.topology = props.topology ?? VpcTopology.PRIVATE_WITH_NAT;
+    const maxAzs = props.maxAzs ?? 2;
+    const knownAzs = Stack.of(this).availabilityZones.length;
+    const azCount = Math.min(maxAzs, knownAzs);
+    const endpointsOn = props.vpcEndpoints ?? this.topology === VpcTopology.PRIVATE_ISOLATED;
+    this.vpcEndpoints = uniq([...(endpointsOn ? CORE_TASK_ENDPOINTS : []), ...(props.additionalEndpoints ?? [])]);
+
+    throwIfProblems('FargateVpc', this, [
+      checkMaxAzs(maxAzs),
+      checkVpcCidr(props.cidr),
+      checkNatGateways(this.topology, props.natGateways, azCount),
+      checkEndpointsForTopology(this.topology, this.vpcEndpoints),
+    ]);
+    if (maxAzs > knownAzs) {
+      Annotations.of(this).addWarningV2('cdk-fargate-kit:vpcFewerAzs',
+        `FargateVpc ${this.node.path}: maxAzs ${maxAzs} but the stack knows only ${knownAzs} availability zones, so the VPC spans ${knownAzs}. Fix: set the stack's env (account and region) so all AZs are known, or lower maxAzs to ${knownAzs}.`);
+    }
+
+    const vpc = new ec2.Vpc(this, 'Resource', {
+      ipAddresses: ec2.IpAddresses.cidr(props.cidr ?? '10.0.0.0/16'),
+      maxAzs,
+      natGateways: this.topology === VpcTopology.PRIVATE_WITH_NAT ? (props.natGateways ?? azCount) : 0,
+      subnetConfiguration: subnetLayout(this.topology),
+      // No custom-resource Lambda: nothing of this library uses the default security group.
+      restrictDefaultSecurityGroup: false,
+    });
+    this.vpc = vpc;
+
+    this.taskSubnets = defaultTaskSubnets(this.topology);
+    this.loadBalancerSubnets = defaultLoadBalancerSubnets();
+    this.assignPublicIp = this.topology === VpcTopology.PUBLIC_ONLY;
+    this.availabilityZones = vpc.availabilityZones;
+
+    addEndpoints(vpc, this.vpcEndpoints, this.taskSubnets);
+
+    if (props.flowLogs ?? true) {
+      const flowLogGroup = new logs.LogGroup(this, 'FlowLogGroup', {
+        retention: props.flowLogRetention ?? logs.RetentionDays.ONE_MONTH,
+      });
+      vpc.addFlowLog('FlowLog', {
+        destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogGroup),
+        trafficType: ec2.FlowLogTrafficType.ALL,
+      });
+      this.flowLogGroup = flowLogGroup;
+    }
+  }
+}
+
+function subnetLayout(topology: VpcTopology): ec2.SubnetConfiguration[] {
+  // Public subnets never auto-assign public IPs: tasks get one only through assignPublicIp.
+  const publicSubnets: ec2.SubnetConfiguration = { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, mapPublicIpOnLaunch: false };
+  switch (topology) {
+    case VpcTopology.PUBLIC_ONLY:
+      return [publicSubnets];
+    case VpcTopology.PRIVATE_WITH_NAT:
+      return [publicSubnets, { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }];
+    case VpcTopology.PRIVATE_ISOLATED:
+      return [publicSubnets, { name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }];
+  }
+}
+
+function uniq<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,59 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct } from 'constructs';
+import type { FargateNetworkFromVpcProps } from './fargate-vpc';
+import { IFargateNetwork } from './network';
+import { defaultLoadBalancerSubnets, defaultTaskSubnets } from './subnets';
+import { VpcEndpointService, VpcTopology } from './topology';
+import { formatProblem, throwIfProblem } from '../validation/errors';
+import { checkEndpointsForTopology } from '../validation/network-rules';
+
+/**
+ * An existing VPC adapted to `IFargateNetwork` (see `FargateVpc.fromVpc`).
+ */
+export class ImportedFargateNetwork extends Construct implements IFargateNetwork {
+  public readonly vpc: ec2.IVpc;
+  public readonly topology: VpcTopology;
+  public readonly taskSubnets: ec2.SubnetSelection;
+  public readonly loadBalancerSubnets: ec2.SubnetSelection;
+  public readonly assignPublicIp: boolean;
+  public readonly availabilityZones: string[];
+  public readonly vpcEndpoints: VpcEndpointService[];
+
+  constructor(scope: Construct, id: string, props: FargateNetworkFromVpcProps) {
+    super(scope, id);
+    this.vpc = props.vpc;
+    this.topology = props.topology;
+    this.taskSubnets = props.taskSubnets ?? defaultTaskSubnets(props.topology);
+    this.loadBalancerSubnets = props.loadBalancerSubnets ?? defaultLoadBalancerSubnets();
+    this.assignPublicIp = props.topology === VpcTopology.PUBLIC_ONLY;
+    this.vpcEndpoints = [...(props.vpcEndpoints ?? [])];
+
+    const tasks = this.select('taskSubnets', this.taskSubnets);
+    this.select('loadBalancerSubnets', this.loadBalancerSubnets);
+    this.availabilityZones = tasks.availabilityZones;
+    throwIfProblem('FargateVpc.fromVpc', this, checkEndpointsForTopology(this.topology, this.vpcEndpoints));
+  }
+
+  /** Selects subnets, turning "no such subnets" into an error that says how to fix it. */
+  private select(propName: string, selection: ec2.SubnetSelection): ec2.SelectedSubnets {
+    let selected: ec2.SelectedSubnets;
+    try {
+      selected = this.vpc.selectSubnets(selection);
+    } catch (e) {
+      throw new Error(formatProblem('FargateVpc.fromVpc', this,
+        `${propName} ${describeSelection(selection)} selects no subnets of VPC ${this.vpc.node.path} (${(e as Error).message}). Fix: pass ${propName} that names subnets the VPC has, e.g. { subnetGroupName: '...' } or { subnets: [...] }.`));
+    }
+    if (selected.subnets.length === 0) {
+      throw new Error(formatProblem('FargateVpc.fromVpc', this,
+        `${propName} ${describeSelection(selection)} selects no subnets of VPC ${this.vpc.node.path}; tasks and load balancers need at least one subnet. Fix: pass ${propName} that names subnets the VPC has.`));
+    }
+    return selected;
+  }
+}
+
+function describeSelection(selection: ec2.SubnetSelection): string {
+  if (selection.subnetType) return `{ subnetType: ${selection.subnetType} }`;
+  if (selection.subnetGroupName) return `{ subnetGroupName: '${selection.subnetGroupName}' }`;
+  if (selection.subnets) return `{ subnets: [${selection.subnets.length} subnets] }`;
+  return JSON.stringify(selection);
+}

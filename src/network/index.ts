@@ -1,0 +1,3 @@
+export * from './topology';
+export * from './network';
+export * from './fargate-vpc';
