@@ -78,7 +78,7 @@ new awscdk.CdkConfig(project, {
 // The main job: synthesize every example stack into cdk.out/.
 project.addTask('synth:examples', {
   description: 'Synthesize every example stack into cdk.out/',
-  exec: 'cdk synth --all --quiet',
+  exec: 'cdk synth --quiet',
 });
 const synthExamples = project.tasks.tryFind('synth:examples')!;
 project.addTask('demo', {

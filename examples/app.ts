@@ -1,0 +1,3 @@
+import { createExampleApp } from './scenarios';
+
+createExampleApp().synth();

@@ -1,0 +1,73 @@
+import { Stack } from 'aws-cdk-lib';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+
+/**
+ * Properties of `TaskRoles`.
+ */
+export interface TaskRolesProps {
+  /**
+   * Bring your own execution role (image pull, logs, secrets).
+   * @default - a new role trusted by ecs-tasks.amazonaws.com from this account only
+   */
+  readonly executionRole?: iam.IRole;
+  /**
+   * Bring your own task role (the app's permissions).
+   * @default - a new, empty role trusted by ecs-tasks.amazonaws.com from this account only
+   */
+  readonly taskRole?: iam.IRole;
+}
+
+/**
+ * The two roles of a Fargate task: the execution role (housekeeping: image pull, log
+ * writes, secret reads) and the task role (the app's own permissions).
+ */
+export class TaskRoles extends Construct {
+  /** The execution role, used by the ECS agent to pull images, write logs and read secrets. */
+  public readonly executionRole: iam.IRole;
+  /** The task role, assumed by the app's code. Empty by default. */
+  public readonly taskRole: iam.IRole;
+
+  constructor(scope: Construct, id: string, props: TaskRolesProps = {}) {
+    super(scope, id);
+    this.executionRole = props.executionRole ?? new iam.Role(this, 'ExecutionRole', {
+      assumedBy: ecsTasksPrincipal(this),
+      description: 'ECS task execution role: image pull, log writes, secret reads',
+    });
+    this.taskRole = props.taskRole ?? new iam.Role(this, 'TaskRole', {
+      assumedBy: ecsTasksPrincipal(this),
+      description: 'ECS task role: the application\'s permissions',
+    });
+  }
+
+  /** Lets the execution role pull images from the repository. */
+  public grantImagePull(repository: ecr.IRepository): iam.Grant {
+    return repository.grantPull(this.executionRole);
+  }
+
+  /** Lets the execution role create log streams and put log events in the log group. */
+  public grantLogWrite(logGroup: logs.ILogGroup): iam.Grant {
+    return iam.Grant.addToPrincipal({
+      grantee: this.executionRole,
+      actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      resourceArns: [logGroup.logGroupArn],
+    });
+  }
+
+  /** Lets the execution role read the secret's value (to inject it into a container). */
+  public grantSecretRead(secret: secretsmanager.ISecret): iam.Grant {
+    return secret.grantRead(this.executionRole);
+  }
+}
+
+/** ecs-tasks.amazonaws.com, limited to tasks of this account (confused-deputy protection). */
+function ecsTasksPrincipal(scope: Construct): iam.IPrincipal {
+  const stack = Stack.of(scope);
+  return new iam.ServicePrincipal('ecs-tasks.amazonaws.com').withConditions({
+    StringEquals: { 'aws:SourceAccount': stack.account },
+    ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'ecs', resource: '*' }) },
+  });
+}
