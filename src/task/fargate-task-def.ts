@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { TaskRoles } from '../iam/task-roles';
+import { VpcEndpointService } from '../network/topology';
 
 /**
  * Properties of a `FargateTaskDef`.
@@ -88,6 +89,19 @@ export class FargateTaskDef extends Construct {
   public readonly family: string;
   /** ARN pattern matching every revision of this family: `arn:...:task-definition/FAMILY:*`. */
   public readonly familyArnPattern: string;
+  /** Task-level CPU units. */
+  public readonly cpu: number;
+  /** Task-level memory in MiB. */
+  public readonly memoryMiB: number;
+  /** The CPU architecture the task runs on. */
+  public readonly cpuArchitecture: ecs.CpuArchitecture;
+  /** The operating system family the task runs on. */
+  public readonly operatingSystemFamily: ecs.OperatingSystemFamily;
+  /**
+   * The VPC endpoints this task needs beyond image pull and logs when it has no internet
+   * route (SECRETS_MANAGER / SSM when its containers reference such secrets).
+   */
+  public readonly requiredVpcEndpoints: VpcEndpointService[] = [];
 
   constructor(scope: Construct, id: string, props: FargateTaskDefProps = {}) {
     super(scope, id);
@@ -95,14 +109,18 @@ export class FargateTaskDef extends Construct {
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
     });
+    this.cpu = props.cpu ?? 256;
+    this.memoryMiB = props.memoryMiB ?? 512;
+    this.cpuArchitecture = props.cpuArchitecture ?? ecs.CpuArchitecture.X86_64;
+    this.operatingSystemFamily = ecs.OperatingSystemFamily.LINUX;
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'Resource', {
       family: props.family,
-      cpu: props.cpu ?? 256,
-      memoryLimitMiB: props.memoryMiB ?? 512,
+      cpu: this.cpu,
+      memoryLimitMiB: this.memoryMiB,
       ephemeralStorageGiB: props.ephemeralStorageGiB,
       runtimePlatform: {
-        cpuArchitecture: props.cpuArchitecture ?? ecs.CpuArchitecture.X86_64,
-        operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
+        cpuArchitecture: this.cpuArchitecture,
+        operatingSystemFamily: this.operatingSystemFamily,
       },
       executionRole: this.roles.executionRole,
       taskRole: this.roles.taskRole,
