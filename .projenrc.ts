@@ -63,6 +63,16 @@ const project = new awscdk.AwsCdkConstructLibrary({
   gitignore: ['cdk.out/', '.cdk.staging/', 'test-reports/', 'dist/'],
 });
 
+// Type-checked folders outside src/ (eslint's project service needs a tsconfig beside them).
+for (const dir of ['examples', 'scripts']) {
+  new javascript.TypescriptConfig(project, {
+    fileName: `${dir}/tsconfig.json`,
+    extends: javascript.TypescriptConfigExtends.fromPaths(['../tsconfig.json']),
+    compilerOptions: { noEmit: true, rootDir: '..' },
+    include: ['**/*.ts'],
+  });
+}
+
 for (const pattern of ['/examples/', '/cdk.out/', '/scripts/', '/.ci/', '/cdk.json', '/BENCHMARKS.md', '/rosetta/']) {
   project.addPackageIgnore(pattern);
 }

@@ -176,10 +176,15 @@ describe('FargateVpc, topology PRIVATE_ISOLATED', () => {
     template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
       VpcEndpointType: 'Gateway',
       ServiceName: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('\\.s3$')])] },
-      RouteTableIds: [{ Ref: Match.stringLikeRegexp('IsolatedSubnet1RouteTable') }, { Ref: Match.stringLikeRegexp('IsolatedSubnet2RouteTable') }],
+      RouteTableIds: [
+        { Ref: Match.stringLikeRegexp('IsolatedSubnet1RouteTable') },
+        { Ref: Match.stringLikeRegexp('IsolatedSubnet2RouteTable') },
+      ],
     });
     template.resourceCountIs('AWS::EC2::VPCEndpoint', 4);
-    expect(network.vpcEndpoints).toEqual([VpcEndpointService.ECR_API, VpcEndpointService.ECR_DOCKER, VpcEndpointService.S3, VpcEndpointService.CLOUDWATCH_LOGS]);
+    expect(network.vpcEndpoints).toEqual([
+      VpcEndpointService.ECR_API, VpcEndpointService.ECR_DOCKER, VpcEndpointService.S3, VpcEndpointService.CLOUDWATCH_LOGS,
+    ]);
   });
 
   test('endpoint security groups allow HTTPS from the VPC only', () => {

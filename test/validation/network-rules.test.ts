@@ -32,12 +32,14 @@ describe('checkEndpointsForTopology', () => {
     expect(checkEndpointsForTopology(VpcTopology.PUBLIC_ONLY, [])).toBeUndefined();
   });
   test('PRIVATE_ISOLATED without S3: names what is missing', () =>
-    expect(checkEndpointsForTopology(VpcTopology.PRIVATE_ISOLATED, [VpcEndpointService.ECR_API, VpcEndpointService.ECR_DOCKER, VpcEndpointService.CLOUDWATCH_LOGS]))
+    expect(checkEndpointsForTopology(VpcTopology.PRIVATE_ISOLATED,
+      [VpcEndpointService.ECR_API, VpcEndpointService.ECR_DOCKER, VpcEndpointService.CLOUDWATCH_LOGS]))
       .toMatch(/^vpcEndpoints lacks S3;/));
 });
 
 describe('checkVpcCidr', () => {
   test.each([undefined, '10.0.0.0/16', '192.168.0.0/28', '172.31.0.0/20'])('valid: %p', c => expect(checkVpcCidr(c)).toBeUndefined());
-  test.each(['10.0.0.0/8', '10.0.0.0/29', '300.0.0.0/16', '10.0.0/16', 'fd00::/56'])('invalid: %p', c => expect(checkVpcCidr(c)).toContain(`cidr '${c}' is not a valid VPC block`));
+  test.each(['10.0.0.0/8', '10.0.0.0/29', '300.0.0.0/16', '10.0.0/16', 'fd00::/56'])('invalid: %p', c =>
+    expect(checkVpcCidr(c)).toContain(`cidr '${c}' is not a valid VPC block`));
   test('token: skipped', () => expect(checkVpcCidr(Token.asString({ Ref: 'Cidr' }))).toBeUndefined());
 });
