@@ -20,6 +20,13 @@ import { checkEfsPlatform, checkEfsRootDirectory, checkMountVolume, checkVolumeN
 
 const TYPE = 'FargateTaskDef';
 
+/** A dependsOn entry whose target container is not added yet. */
+interface PendingDependency {
+  readonly container: ecs.ContainerDefinition;
+  readonly containerName: string;
+  readonly condition: ecs.ContainerDependencyCondition;
+}
+
 /**
  * Properties of a `FargateTaskDef`.
  */
@@ -101,7 +108,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
   /** Memory and health-check facts of app containers (aws-cdk-lib does not expose them). */
   private readonly appContainers = new Map<string, { memoryLimitMiB?: number; memoryReservationMiB?: number; hasHealthCheck: boolean }>();
   /** dependsOn entries naming a container not added yet: wired when it is added. */
-  private readonly pendingDependencies: Array<{ container: ecs.ContainerDefinition; containerName: string; condition: ecs.ContainerDependencyCondition }> = [];
+  private readonly pendingDependencies: PendingDependency[] = [];
 
   constructor(scope: Construct, id: string, props: FargateTaskDefProps = {}) {
     super(scope, id);
@@ -193,7 +200,10 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
         startPeriodSeconds: hc.startPeriod?.toSeconds(),
       }),
       checkReadonlyRootFilesystem(name, props.readonlyRootFilesystem ?? false, this.windows),
-      ...(props.mounts ?? []).flatMap(m => [checkMountVolume(name, m.volumeName, this.volumeNames), checkMountPath(name, m.containerPath, this.windows)]),
+      ...(props.mounts ?? []).flatMap(m => [
+        checkMountVolume(name, m.volumeName, this.volumeNames),
+        checkMountPath(name, m.containerPath, this.windows),
+      ]),
       checkSharedPorts(withNew),
       checkContainersFitTask(withNew, this.cpu, this.memoryMiB),
     ]);
@@ -229,7 +239,8 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
       readOnly: m.readOnly ?? false,
     })));
     for (const dep of props.dependsOn ?? []) {
-      this.pendingDependencies.push({ container, containerName: dep.containerName, condition: dep.condition ?? ecs.ContainerDependencyCondition.START });
+      const condition = dep.condition ?? ecs.ContainerDependencyCondition.START;
+      this.pendingDependencies.push({ container, containerName: dep.containerName, condition });
     }
     this.wireDependencies();
     return container;

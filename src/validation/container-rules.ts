@@ -35,7 +35,9 @@ export function checkContainerCpu(container: string, cpu: number | undefined, ta
  * A container's memory limit and reservation are at least 6 MiB, the reservation is not
  * above the limit, and both fit in the task's memory.
  */
-export function checkContainerMemory(container: string, limitMiB: number | undefined, reservationMiB: number | undefined, taskMemoryMiB: number): string | undefined {
+export function checkContainerMemory(
+  container: string, limitMiB: number | undefined, reservationMiB: number | undefined, taskMemoryMiB: number,
+): string | undefined {
   const known = (v: number | undefined): v is number => v !== undefined && !Token.isUnresolved(v);
   for (const [prop, value] of [['memoryLimitMiB', limitMiB], ['memoryReservationMiB', reservationMiB]] as const) {
     if (!known(value)) continue;

@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { buildScorekeepTaskDef } from '../../examples/stacks/scorekeep-task';
 import { ScorekeepStack } from '../../examples/stacks/scorekeep';
+import { buildScorekeepTaskDef } from '../../examples/stacks/scorekeep-task';
 
 describe('scorekeep example task', () => {
   test('web and API containers in one task, on 8080 and 5000, the web one waiting for a healthy API', () => {
