@@ -3,6 +3,7 @@ import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 
 /**
@@ -10,7 +11,8 @@ import { Construct } from 'constructs';
  */
 export interface TaskRolesProps {
   /**
-   * Bring your own execution role (image pull, logs, secrets).
+   * Bring your own execution role (image pull, logs, secrets). Grants are added to it
+   * unless it is imported as immutable.
    * @default - a new role trusted by ecs-tasks.amazonaws.com from this account only
    */
   readonly executionRole?: iam.IRole;
@@ -24,12 +26,17 @@ export interface TaskRolesProps {
 /**
  * The two roles of a Fargate task: the execution role (housekeeping: image pull, log
  * writes, secret reads) and the task role (the app's own permissions).
+ *
+ * `TaskRoles` is itself grantable: granting to it grants to the task role, so
+ * `bucket.grantRead(roles)` gives the app, never the ECS agent, read access.
  */
-export class TaskRoles extends Construct {
+export class TaskRoles extends Construct implements iam.IGrantable {
   /** The execution role, used by the ECS agent to pull images, write logs and read secrets. */
   public readonly executionRole: iam.IRole;
   /** The task role, assumed by the app's code. Empty by default. */
   public readonly taskRole: iam.IRole;
+  /** The principal app permissions are granted to: the task role. */
+  public readonly grantPrincipal: iam.IPrincipal;
 
   constructor(scope: Construct, id: string, props: TaskRolesProps = {}) {
     super(scope, id);
@@ -41,14 +48,22 @@ export class TaskRoles extends Construct {
       assumedBy: ecsTasksPrincipal(this),
       description: 'ECS task role: the application\'s permissions',
     });
+    this.grantPrincipal = this.taskRole;
   }
 
-  /** Lets the execution role pull images from the repository. */
+  /**
+   * Lets the execution role pull images from the repository: `ecr:GetAuthorizationToken`
+   * on `*` (the API has no resource) and the three layer/image reads on the repository.
+   * `FargateTaskDef.addAppContainer` does this for ECR images by itself.
+   */
   public grantImagePull(repository: ecr.IRepository): iam.Grant {
     return repository.grantPull(this.executionRole);
   }
 
-  /** Lets the execution role create log streams and put log events in the log group. */
+  /**
+   * Lets the execution role create log streams and put log events in the log group (the
+   * same statement the awslogs driver adds, so the two never duplicate).
+   */
   public grantLogWrite(logGroup: logs.ILogGroup): iam.Grant {
     return iam.Grant.addToPrincipal({
       grantee: this.executionRole,
@@ -57,9 +72,17 @@ export class TaskRoles extends Construct {
     });
   }
 
-  /** Lets the execution role read the secret's value (to inject it into a container). */
+  /**
+   * Lets the execution role read the secret's value (and decrypt it with its KMS key),
+   * to inject it into a container. Container secrets are granted by `addAppContainer`.
+   */
   public grantSecretRead(secret: secretsmanager.ISecret): iam.Grant {
     return secret.grantRead(this.executionRole);
+  }
+
+  /** Lets the execution role read the SSM parameter, to inject it into a container. */
+  public grantParameterRead(parameter: ssm.IParameter): iam.Grant {
+    return parameter.grantRead(this.executionRole);
   }
 }
 

@@ -1,27 +1,49 @@
-import { Stack } from 'aws-cdk-lib';
+import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { AppContainerProps, EfsVolumeProps } from './container-props';
+import { SecretSource } from './container-secret';
 import { TaskRoles } from '../iam/task-roles';
 import { VpcEndpointService } from '../network/topology';
+import {
+  checkContainerCpu, checkContainerMemory, checkHealthCheck, checkMountPath, checkPorts, checkReadonlyRootFilesystem,
+} from '../validation/container-rules';
+import { formatProblem, throwIfProblems } from '../validation/errors';
+import {
+  ContainerSpec, checkContainerCount, checkContainersFitTask, checkSharedPorts, checkTask, checkUniqueContainerNames,
+} from '../validation/task-rules';
+import { checkEcsName, checkEphemeralStorage, checkPlatform, checkTaskSize } from '../validation/task-size-rules';
+import { checkEfsPlatform, checkEfsRootDirectory, checkMountVolume, checkVolumeName } from '../validation/volume-rules';
+
+const TYPE = 'FargateTaskDef';
+
+/** A dependsOn entry whose target container is not added yet. */
+interface PendingDependency {
+  readonly container: ecs.ContainerDefinition;
+  readonly containerName: string;
+  readonly condition: ecs.ContainerDependencyCondition;
+}
 
 /**
  * Properties of a `FargateTaskDef`.
  */
 export interface FargateTaskDefProps {
   /**
-   * The task definition family (name shared by all its revisions).
+   * The task definition family (name shared by all its revisions): 1-255 letters,
+   * digits, '-' and '_'.
    * @default - a name generated from the construct path
    */
   readonly family?: string;
   /**
-   * Task-level CPU units (256 = 0.25 vCPU).
+   * Task-level CPU units (256 = 0.25 vCPU): 256, 512, 1024, 2048, 4096, 8192 or 16384.
    * @default 256
    */
   readonly cpu?: number;
   /**
-   * Task-level memory in MiB; must be valid for the CPU.
+   * Task-level memory in MiB; must be valid for the CPU (e.g. 512, 1024 or 2048 with 256).
    * @default 512
    */
   readonly memoryMiB?: number;
@@ -30,6 +52,11 @@ export interface FargateTaskDefProps {
    * @default ecs.CpuArchitecture.X86_64
    */
   readonly cpuArchitecture?: ecs.CpuArchitecture;
+  /**
+   * Operating system: Linux, or a Windows Server version Fargate runs (X86_64, 1-4 vCPU).
+   * @default ecs.OperatingSystemFamily.LINUX
+   */
+  readonly operatingSystemFamily?: ecs.OperatingSystemFamily;
   /**
    * Ephemeral storage in GiB (21-200).
    * @default - 20 GiB, Fargate's default
@@ -41,48 +68,25 @@ export interface FargateTaskDefProps {
    */
   readonly logRetention?: logs.RetentionDays;
   /**
-   * The task's roles.
+   * The task's roles (e.g. `new TaskRoles(this, 'Roles', { taskRole })` to bring your own).
    * @default - new execution and task roles
    */
   readonly roles?: TaskRoles;
 }
 
 /**
- * Options of an app container (see `FargateTaskDef.addAppContainer`).
- */
-export interface AppContainerProps {
-  /** The container image. */
-  readonly image: ecs.ContainerImage;
-  /**
-   * Container ports (host port always equals container port under awsvpc).
-   * @default - none
-   */
-  readonly ports?: number[];
-  /**
-   * Environment variables.
-   * @default - none
-   */
-  readonly environment?: Record<string, string>;
-  /**
-   * Secrets injected as environment variables.
-   * @default - none
-   */
-  readonly secrets?: Record<string, ecs.Secret>;
-  /**
-   * Whether the task stops when this container stops.
-   * @default true
-   */
-  readonly essential?: boolean;
-}
-
-/**
  * A Fargate task definition with its log group and roles, validated at synth.
+ *
+ * Always `requiresCompatibilities: FARGATE` and network mode `awsvpc`. Grantable: granting
+ * to it grants to the task role (`table.grantReadData(taskDef)`).
  */
-export class FargateTaskDef extends Construct {
+export class FargateTaskDef extends Construct implements iam.IGrantable {
   /** The task definition. */
   public readonly taskDefinition: ecs.FargateTaskDefinition;
   /** The task's execution and task roles. */
   public readonly roles: TaskRoles;
+  /** The principal app permissions are granted to: the task role. */
+  public readonly grantPrincipal: iam.IPrincipal;
   /** The log group all containers of the task write to. */
   public readonly logGroup: logs.ILogGroup;
   /** The task definition family. */
@@ -97,22 +101,37 @@ export class FargateTaskDef extends Construct {
   public readonly cpuArchitecture: ecs.CpuArchitecture;
   /** The operating system family the task runs on. */
   public readonly operatingSystemFamily: ecs.OperatingSystemFamily;
-  /**
-   * The VPC endpoints this task needs beyond image pull and logs when it has no internet
-   * route (SECRETS_MANAGER / SSM when its containers reference such secrets).
-   */
-  public readonly requiredVpcEndpoints: VpcEndpointService[] = [];
+
+  private readonly volumeNames: string[] = [];
+  private readonly fileSystems: efs.IFileSystem[] = [];
+  private readonly secretSources = new Set<SecretSource>();
+  /** Memory and health-check facts of app containers (aws-cdk-lib does not expose them). */
+  private readonly appContainers = new Map<string, { memoryLimitMiB?: number; memoryReservationMiB?: number; hasHealthCheck: boolean }>();
+  /** dependsOn entries naming a container not added yet: wired when it is added. */
+  private readonly pendingDependencies: PendingDependency[] = [];
 
   constructor(scope: Construct, id: string, props: FargateTaskDefProps = {}) {
     super(scope, id);
-    this.roles = props.roles ?? new TaskRoles(this, 'Roles');
-    this.logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
-    });
     this.cpu = props.cpu ?? 256;
     this.memoryMiB = props.memoryMiB ?? 512;
     this.cpuArchitecture = props.cpuArchitecture ?? ecs.CpuArchitecture.X86_64;
-    this.operatingSystemFamily = ecs.OperatingSystemFamily.LINUX;
+    this.operatingSystemFamily = props.operatingSystemFamily ?? ecs.OperatingSystemFamily.LINUX;
+    throwIfProblems(TYPE, this, [
+      props.family === undefined ? undefined : checkEcsName('family', props.family),
+      checkTaskSize(this.cpu, this.memoryMiB),
+      checkPlatform(this.cpuArchitecture._cpuArchitecture, this.operatingSystemFamily._operatingSystemFamily, this.cpu),
+      checkEphemeralStorage(props.ephemeralStorageGiB),
+    ]);
+    if (Token.isUnresolved(this.cpu) || Token.isUnresolved(this.memoryMiB)) {
+      Annotations.of(this).addWarningV2('cdk-fargate-kit:unresolvedTaskSize',
+        'cpu or memoryMiB is an unresolved token, so the CPU/memory combination and whether the containers fit are not checked at synth. Make sure the deployed values are a valid Fargate combination.');
+    }
+
+    this.roles = props.roles ?? new TaskRoles(this, 'Roles');
+    this.grantPrincipal = this.roles.taskRole;
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+    });
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'Resource', {
       family: props.family,
       cpu: this.cpu,
@@ -127,18 +146,145 @@ export class FargateTaskDef extends Construct {
     });
     this.family = this.taskDefinition.family;
     this.familyArnPattern = Stack.of(this).formatArn({ service: 'ecs', resource: 'task-definition', resourceName: `${this.family}:*` });
+
+    this.node.addValidation({
+      validate: () => checkTask(this.containerSpecs(), this.cpu, this.memoryMiB).map(p => formatProblem(TYPE, this, p)),
+    });
   }
 
-  /** Adds a container with awslogs logging and port mappings wired in. */
+  /**
+   * The VPC endpoints this task needs beyond image pull and logs when it has no internet
+   * route: SECRETS_MANAGER / SSM when its containers reference such secrets.
+   */
+  public get requiredVpcEndpoints(): VpcEndpointService[] {
+    const endpoints: VpcEndpointService[] = [];
+    if (this.secretSources.has(SecretSource.SECRETS_MANAGER)) endpoints.push(VpcEndpointService.SECRETS_MANAGER);
+    if (this.secretSources.has(SecretSource.SSM_PARAMETER)) endpoints.push(VpcEndpointService.SSM);
+    return endpoints;
+  }
+
+  /** The EFS file systems the task mounts (the service must allow NFS, TCP 2049, to them). */
+  public get efsFileSystems(): efs.IFileSystem[] {
+    return [...this.fileSystems];
+  }
+
+  /** Whether the task runs Windows containers. */
+  private get windows(): boolean {
+    return this.operatingSystemFamily.isWindows();
+  }
+
+  /**
+   * Adds a container: awslogs to the task's log group (stream prefix = container name),
+   * port mappings, secrets (read access for the execution role on exactly those), health
+   * check, start order and mounts. Returns the container for further tweaks.
+   */
   public addAppContainer(name: string, props: AppContainerProps): ecs.ContainerDefinition {
-    return this.taskDefinition.addContainer(name, {
+    const ports = props.ports ?? [];
+    const existing = this.containerSpecs();
+    const withNew = [...existing, this.specOf(name, props)];
+    const hc = props.healthCheck;
+    // whole-task rules are checked here too, so that the error points at this call (and
+    // comes before aws-cdk-lib's own, vaguer checks)
+    throwIfProblems(TYPE, this, [
+      checkEcsName('container name', name),
+      checkUniqueContainerNames(withNew),
+      checkContainerCount(withNew.length),
+      checkPorts(name, ports),
+      checkContainerCpu(name, props.cpu, this.cpu),
+      checkContainerMemory(name, props.memoryLimitMiB, props.memoryReservationMiB, this.memoryMiB),
+      hc === undefined ? undefined : checkHealthCheck(name, {
+        commandLength: hc.command.length,
+        intervalSeconds: hc.interval?.toSeconds(),
+        timeoutSeconds: hc.timeout?.toSeconds(),
+        retries: hc.retries,
+        startPeriodSeconds: hc.startPeriod?.toSeconds(),
+      }),
+      checkReadonlyRootFilesystem(name, props.readonlyRootFilesystem ?? false, this.windows),
+      ...(props.mounts ?? []).flatMap(m => [
+        checkMountVolume(name, m.volumeName, this.volumeNames),
+        checkMountPath(name, m.containerPath, this.windows),
+      ]),
+      checkSharedPorts(withNew),
+      checkContainersFitTask(withNew, this.cpu, this.memoryMiB),
+    ]);
+
+    const secrets: Record<string, ecs.Secret> = {};
+    for (const [key, secret] of Object.entries(props.secrets ?? {})) {
+      secrets[key] = secret.ecsSecret;
+      this.secretSources.add(secret.source);
+    }
+    const container = this.taskDefinition.addContainer(name, {
       containerName: name,
       image: props.image,
+      cpu: props.cpu,
+      memoryLimitMiB: props.memoryLimitMiB,
+      memoryReservationMiB: props.memoryReservationMiB,
       essential: props.essential ?? true,
       environment: props.environment,
-      secrets: props.secrets,
-      portMappings: (props.ports ?? []).map(p => ({ containerPort: p, protocol: ecs.Protocol.TCP })),
+      secrets: Object.keys(secrets).length > 0 ? secrets : undefined,
+      command: props.command,
+      healthCheck: props.healthCheck,
+      readonlyRootFilesystem: props.readonlyRootFilesystem,
+      portMappings: ports.map(p => ({ containerPort: p, protocol: ecs.Protocol.TCP })),
       logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: name }),
+    });
+    this.appContainers.set(name, {
+      memoryLimitMiB: props.memoryLimitMiB,
+      memoryReservationMiB: props.memoryReservationMiB,
+      hasHealthCheck: props.healthCheck !== undefined,
+    });
+    container.addMountPoints(...(props.mounts ?? []).map(m => ({
+      sourceVolume: m.volumeName,
+      containerPath: m.containerPath,
+      readOnly: m.readOnly ?? false,
+    })));
+    for (const dep of props.dependsOn ?? []) {
+      const condition = dep.condition ?? ecs.ContainerDependencyCondition.START;
+      this.pendingDependencies.push({ container, containerName: dep.containerName, condition });
+    }
+    this.wireDependencies();
+    return container;
+  }
+
+  /**
+   * Adds a bind-mount volume that the containers of this task share (e.g. a web server and
+   * an app server exchanging files). It lives on the task's ephemeral storage and is gone
+   * when the task stops. Mount it with `mounts: [{ volumeName, containerPath }]`.
+   */
+  public addSharedVolume(name: string): void {
+    throwIfProblems(TYPE, this, [checkVolumeName(name, this.volumeNames)]);
+    this.taskDefinition.addVolume({ name });
+    this.volumeNames.push(name);
+  }
+
+  /**
+   * Adds an EFS volume for data that must outlive the task: encryption in transit and IAM
+   * authorization on, and the task role gets `elasticfilesystem:ClientMount` (plus
+   * `ClientWrite` unless read-only) on this file system only (through the access point
+   * when one is given). Mount it with `mounts: [{ volumeName, containerPath }]`.
+   */
+  public addEfsVolume(name: string, props: EfsVolumeProps): void {
+    throwIfProblems(TYPE, this, [
+      checkVolumeName(name, this.volumeNames),
+      checkEfsPlatform(name, this.windows),
+      checkEfsRootDirectory(name, props.rootDirectory, props.accessPoint !== undefined),
+    ]);
+    this.taskDefinition.addVolume({
+      name,
+      efsVolumeConfiguration: {
+        fileSystemId: props.fileSystem.fileSystemId,
+        rootDirectory: props.accessPoint === undefined ? props.rootDirectory : undefined,
+        transitEncryption: 'ENABLED',
+        authorizationConfig: { accessPointId: props.accessPoint?.accessPointId, iam: 'ENABLED' },
+      },
+    });
+    this.volumeNames.push(name);
+    this.fileSystems.push(props.fileSystem);
+    iam.Grant.addToPrincipal({
+      grantee: this.roles.taskRole,
+      actions: props.readOnly ? ['elasticfilesystem:ClientMount'] : ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
+      resourceArns: [props.fileSystem.fileSystemArn],
+      conditions: props.accessPoint === undefined ? undefined : { StringEquals: { 'elasticfilesystem:AccessPointArn': props.accessPoint.accessPointArn } },
     });
   }
 
@@ -151,7 +297,7 @@ export class FargateTaskDef extends Construct {
       grantee,
       actions: ['ecs:RunTask'],
       resourceArns: [this.familyArnPattern],
-      conditions: { ArnEquals: { 'ecs:cluster': cluster.clusterArn } },
+      conditions: clusterCondition(cluster),
     }).combine(iam.Grant.addToPrincipal({
       grantee,
       actions: ['iam:PassRole'],
@@ -159,4 +305,76 @@ export class FargateTaskDef extends Construct {
       conditions: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
     }));
   }
+
+  /**
+   * Lets the grantee list, describe and stop the tasks of the cluster (any family: ECS
+   * cannot scope these calls to a task definition). `ecs:ListTasks` over a whole cluster
+   * is authorized on resource `*`, so it is scoped by the `ecs:cluster` condition only;
+   * `ecs:DescribeTasks` and `ecs:StopTask` are scoped to the cluster's task ARNs too.
+   */
+  public grantDescribeTasks(grantee: iam.IGrantable, cluster: ecs.ICluster): iam.Grant {
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['ecs:ListTasks'],
+      resourceArns: ['*'],
+      conditions: clusterCondition(cluster),
+    }).combine(iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['ecs:DescribeTasks', 'ecs:StopTask'],
+      resourceArns: [Stack.of(this).formatArn({ service: 'ecs', resource: 'task', resourceName: `${cluster.clusterName}/*` })],
+      conditions: clusterCondition(cluster),
+    }));
+  }
+
+  /** Wires the pending dependsOn entries whose target container now exists. */
+  private wireDependencies(): void {
+    for (const pending of [...this.pendingDependencies]) {
+      const target = this.taskDefinition.findContainer(pending.containerName);
+      if (target === undefined) continue;
+      pending.container.addContainerDependencies({ container: target, condition: pending.condition });
+      this.pendingDependencies.splice(this.pendingDependencies.indexOf(pending), 1);
+    }
+  }
+
+  /** Every container of the task (including ones added through `taskDefinition`), as the rules see them. */
+  private containerSpecs(): ContainerSpec[] {
+    return this.taskDefinition.node.children
+      .filter((c): c is ecs.ContainerDefinition => c instanceof ecs.ContainerDefinition)
+      .map(c => {
+        const app = this.appContainers.get(c.containerName);
+        return {
+          name: c.containerName,
+          essential: c.essential,
+          cpu: c.cpu,
+          memoryLimitMiB: app?.memoryLimitMiB,
+          memoryReservationMiB: app?.memoryReservationMiB,
+          // unknown for containers added through the escape hatch: assume it has one
+          hasHealthCheck: app?.hasHealthCheck ?? true,
+          portMappings: c.portMappings.map(pm => ({ containerPort: pm.containerPort, hostPort: pm.hostPort })),
+          dependsOn: [
+            ...c.containerDependencies.map(d => ({ containerName: d.container.containerName, condition: d.condition ?? 'HEALTHY' })),
+            ...this.pendingDependencies.filter(p => p.container === c).map(p => ({ containerName: p.containerName, condition: p.condition })),
+          ],
+        };
+      });
+  }
+
+  /** The spec of a container about to be added. */
+  private specOf(name: string, props: AppContainerProps): ContainerSpec {
+    return {
+      name,
+      essential: props.essential ?? true,
+      cpu: props.cpu,
+      memoryLimitMiB: props.memoryLimitMiB,
+      memoryReservationMiB: props.memoryReservationMiB,
+      hasHealthCheck: props.healthCheck !== undefined,
+      portMappings: (props.ports ?? []).map(containerPort => ({ containerPort })),
+      dependsOn: [],
+    };
+  }
+}
+
+/** `ArnEquals {"ecs:cluster": clusterArn}`: the call is allowed on this cluster only. */
+function clusterCondition(cluster: ecs.ICluster): Record<string, Record<string, unknown>> {
+  return { ArnEquals: { 'ecs:cluster': cluster.clusterArn } };
 }

@@ -1,1 +1,3 @@
+export * from './container-props';
+export * from './container-secret';
 export * from './fargate-task-def';

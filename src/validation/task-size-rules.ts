@@ -1,0 +1,98 @@
+import { Token } from 'aws-cdk-lib';
+
+/** Fargate task CPU units and the memory sizes (MiB) each allows: `[cpu, first, last, step]`. */
+const FARGATE_SIZES: ReadonlyArray<readonly [number, number, number, number]> = [
+  [256, 512, 2048, 0], // 512, 1024, 2048 (not a regular step)
+  [512, 1024, 4096, 1024],
+  [1024, 2048, 8192, 1024],
+  [2048, 4096, 16384, 1024],
+  [4096, 8192, 30720, 1024],
+  [8192, 16384, 61440, 4096],
+  [16384, 32768, 122880, 8192],
+];
+
+/** Task CPU values Fargate accepts for Windows containers (1, 2 and 4 vCPU). */
+export const WINDOWS_TASK_CPUS: readonly number[] = [1024, 2048, 4096];
+
+/** Every task CPU value Fargate accepts. */
+export const FARGATE_TASK_CPUS: readonly number[] = FARGATE_SIZES.map(s => s[0]);
+
+/** The memory sizes (MiB) Fargate accepts with a task CPU value; empty for an invalid CPU. */
+export function validMemoryForCpu(cpu: number): number[] {
+  const size = FARGATE_SIZES.find(s => s[0] === cpu);
+  if (size === undefined) return [];
+  const [, first, last, step] = size;
+  if (step === 0) return [512, 1024, 2048];
+  const sizes: number[] = [];
+  for (let m = first; m <= last; m += step) sizes.push(m);
+  return sizes;
+}
+
+/** Task CPU and memory must be one of Fargate's combinations (DESIGN.md's table). */
+export function checkTaskSize(cpu: number, memoryMiB: number): string | undefined {
+  if (Token.isUnresolved(cpu)) return undefined;
+  const valid = validMemoryForCpu(cpu);
+  if (valid.length === 0) {
+    return `cpu ${cpu} is not a Fargate task size; Fargate accepts only ${FARGATE_TASK_CPUS.join(', ')} CPU units (1024 = 1 vCPU). Fix: pick one of those values.`;
+  }
+  if (Token.isUnresolved(memoryMiB)) return undefined;
+  if (!valid.includes(memoryMiB)) {
+    return `memoryMiB ${memoryMiB} is not valid with cpu ${cpu}; valid: ${valid.join(', ')}. Fargate only accepts fixed CPU/memory combinations. Fix: set memoryMiB to one of those values, or change cpu.`;
+  }
+  return undefined;
+}
+
+/** Ephemeral storage, when set, is a whole number of GiB between 21 and 200. */
+export function checkEphemeralStorage(gib: number | undefined): string | undefined {
+  if (gib === undefined || Token.isUnresolved(gib)) return undefined;
+  if (!Number.isInteger(gib) || gib < 21 || gib > 200) {
+    return `ephemeralStorageGiB ${gib} is out of range; Fargate ephemeral storage is a whole number between 21 and 200 GiB (20 GiB when not set). Fix: set a value from 21 to 200, or leave it unset for the 20 GiB default.`;
+  }
+  return undefined;
+}
+
+/** Names of the operating systems of `ecs.OperatingSystemFamily` that Fargate runs. */
+export const FARGATE_OPERATING_SYSTEMS: readonly string[] = [
+  'LINUX',
+  'WINDOWS_SERVER_2019_FULL',
+  'WINDOWS_SERVER_2019_CORE',
+  'WINDOWS_SERVER_2022_FULL',
+  'WINDOWS_SERVER_2022_CORE',
+  'WINDOWS_SERVER_2025_FULL',
+  'WINDOWS_SERVER_2025_CORE',
+];
+
+/**
+ * The platform must be one Fargate runs: a supported operating system, and Windows only
+ * on X86_64 with 1, 2 or 4 vCPU.
+ * @param architecture `ecs.CpuArchitecture` value (`X86_64` / `ARM64`)
+ * @param operatingSystem `ecs.OperatingSystemFamily` value (`LINUX`, `WINDOWS_SERVER_2022_CORE`, ...)
+ */
+export function checkPlatform(architecture: string, operatingSystem: string, cpu: number): string | undefined {
+  if (Token.isUnresolved(architecture) || Token.isUnresolved(operatingSystem)) return undefined;
+  if (!FARGATE_OPERATING_SYSTEMS.includes(operatingSystem)) {
+    return `operatingSystemFamily ${operatingSystem} does not run on Fargate; Fargate runs ${FARGATE_OPERATING_SYSTEMS.join(', ')}. Fix: use LINUX or a supported Windows Server version.`;
+  }
+  const windows = operatingSystem !== 'LINUX';
+  if (windows && architecture !== 'X86_64') {
+    return `cpuArchitecture ${architecture} with operatingSystemFamily ${operatingSystem} is not supported; Windows containers on Fargate run on X86_64 only. Fix: use cpuArchitecture X86_64, or operatingSystemFamily LINUX for ARM64.`;
+  }
+  if (windows && !Token.isUnresolved(cpu) && !WINDOWS_TASK_CPUS.includes(cpu)) {
+    return `cpu ${cpu} is not supported for Windows containers; Windows tasks on Fargate take ${WINDOWS_TASK_CPUS.join(', ')} CPU units only. Fix: set cpu to one of those values (with a matching memoryMiB), or use LINUX.`;
+  }
+  return undefined;
+}
+
+/** Names ECS accepts for families, containers and volumes: 1-255 letters, digits, '-' and '_'. */
+export function checkEcsName(what: string, name: string): string | undefined {
+  if (Token.isUnresolved(name)) return undefined;
+  if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) {
+    return `${what} '${name}' is not a name ECS accepts; it must be 1 to 255 letters, digits, hyphens (-) or underscores (_). Fix: rename it, e.g. '${suggestName(name)}'.`;
+  }
+  return undefined;
+}
+
+function suggestName(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 255);
+  return cleaned.length > 0 ? cleaned : 'app';
+}

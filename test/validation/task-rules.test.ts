@@ -1,0 +1,101 @@
+import { Token } from 'aws-cdk-lib';
+import {
+  ContainerSpec, checkContainerCount, checkContainersFitTask, checkDependencies, checkEssentialContainer,
+  checkHostPorts, checkSharedPorts, checkTask, checkUniqueContainerNames,
+} from '../../src/validation/task-rules';
+
+function spec(name: string, more: Partial<ContainerSpec> = {}): ContainerSpec {
+  return { name, essential: true, portMappings: [], hasHealthCheck: false, dependsOn: [], ...more };
+}
+
+describe('checkContainerCount', () => {
+  test('1 to 10', () => {
+    expect(checkContainerCount(1)).toBeUndefined();
+    expect(checkContainerCount(10)).toBeUndefined();
+  });
+  test('none', () => expect(checkContainerCount(0)).toMatch(/the task definition has no container.*Fix: call addAppContainer/));
+  test('11', () => expect(checkContainerCount(11)).toMatch(/the task definition has 11 containers; a task definition holds at most 10/));
+});
+
+test('checkUniqueContainerNames', () => {
+  expect(checkUniqueContainerNames([spec('a'), spec('b')])).toBeUndefined();
+  expect(checkUniqueContainerNames([spec('a'), spec('a')])).toMatch(/container name 'a' is used twice/);
+});
+
+test('checkEssentialContainer', () => {
+  expect(checkEssentialContainer([spec('a', { essential: false }), spec('b')])).toBeUndefined();
+  expect(checkEssentialContainer([spec('a', { essential: false }), spec('b', { essential: false })]))
+    .toMatch(/no container of the task is essential \('a', 'b'\); ECS requires at least one essential container/);
+});
+
+test('checkSharedPorts: containers share localhost', () => {
+  expect(checkSharedPorts([spec('web', { portMappings: [{ containerPort: 8080 }] }), spec('api', { portMappings: [{ containerPort: 5000 }] })])).toBeUndefined();
+  expect(checkSharedPorts([spec('web', { portMappings: [{ containerPort: 8080 }] }), spec('api', { portMappings: [{ containerPort: 8080 }] })]))
+    .toMatch(/containers 'web' and 'api' both use port 8080; the containers of a Fargate task share one network namespace \(localhost\)/);
+});
+
+test('checkHostPorts: awsvpc', () => {
+  expect(checkHostPorts([spec('web', { portMappings: [{ containerPort: 80, hostPort: 80 }] })])).toBeUndefined();
+  expect(checkHostPorts([spec('web', { portMappings: [{ containerPort: 80, hostPort: 8080 }] })]))
+    .toMatch(/container 'web' maps host port 8080 to container port 80; Fargate tasks use network mode awsvpc/);
+});
+
+describe('checkContainersFitTask', () => {
+  test('fits', () => {
+    expect(checkContainersFitTask([spec('a', { cpu: 128, memoryLimitMiB: 256 }), spec('b', { cpu: 128, memoryReservationMiB: 256 })], 256, 512)).toBeUndefined();
+    expect(checkContainersFitTask([spec('a'), spec('b')], 256, 512)).toBeUndefined();
+  });
+  test('CPU sum too large', () => {
+    expect(checkContainersFitTask([spec('a', { cpu: 200 }), spec('b', { cpu: 100 })], 256, 512))
+      .toMatch(/the containers' cpu adds up to 300 \(a 200 \+ b 100\), more than the task's cpu 256/);
+  });
+  test('memory reservations too large (reservation preferred over limit)', () => {
+    expect(checkContainersFitTask([spec('a', { memoryLimitMiB: 512, memoryReservationMiB: 128 }), spec('b', { memoryLimitMiB: 384 })], 256, 512))
+      .toBeUndefined();
+    expect(checkContainersFitTask([spec('a', { memoryLimitMiB: 300 }), spec('b', { memoryReservationMiB: 300 })], 256, 512))
+      .toMatch(/the containers reserve 600 MiB of memory \(a 300 \+ b 300; .*more than the task's memoryMiB 512/);
+  });
+  test('tokens are skipped', () => {
+    const t = Token.asNumber({ Ref: 'T' });
+    expect(checkContainersFitTask([spec('a', { cpu: 9999, memoryLimitMiB: 9999 })], t, t)).toBeUndefined();
+    expect(checkContainersFitTask([spec('a', { cpu: t }), spec('b', { cpu: 100 })], 256, 512)).toBeUndefined();
+  });
+});
+
+describe('checkDependencies', () => {
+  test('valid start order', () => {
+    expect(checkDependencies([
+      spec('init', { essential: false }),
+      spec('db', { hasHealthCheck: true }),
+      spec('app', { dependsOn: [{ containerName: 'init', condition: 'SUCCESS' }, { containerName: 'db', condition: 'HEALTHY' }] }),
+    ])).toBeUndefined();
+  });
+  test('unknown container', () => {
+    expect(checkDependencies([spec('app', { dependsOn: [{ containerName: 'db', condition: 'START' }] })]))
+      .toMatch(/container 'app' depends on 'db', which is not a container of this task \(containers: app\)/);
+  });
+  test('HEALTHY on a container without health check', () => {
+    expect(checkDependencies([spec('db'), spec('app', { dependsOn: [{ containerName: 'db', condition: 'HEALTHY' }] })]))
+      .toMatch(/container 'app' waits for 'db' to be HEALTHY, but 'db' has no health check/);
+  });
+  test('COMPLETE / SUCCESS on an essential container', () => {
+    expect(checkDependencies([spec('init'), spec('app', { dependsOn: [{ containerName: 'init', condition: 'SUCCESS' }] })]))
+      .toMatch(/container 'app' waits for 'init' to succeed, but 'init' is essential/);
+    expect(checkDependencies([spec('init'), spec('app', { dependsOn: [{ containerName: 'init', condition: 'COMPLETE' }] })]))
+      .toMatch(/waits for 'init' to complete/);
+  });
+  test('cycles', () => {
+    expect(checkDependencies([
+      spec('a', { dependsOn: [{ containerName: 'b', condition: 'START' }] }),
+      spec('b', { dependsOn: [{ containerName: 'c', condition: 'START' }] }),
+      spec('c', { dependsOn: [{ containerName: 'a', condition: 'START' }] }),
+    ])).toMatch(/container dependencies form a cycle \(a -> b -> c -> a\)/);
+    expect(checkDependencies([spec('a', { dependsOn: [{ containerName: 'a', condition: 'START' }] })])).toMatch(/cycle \(a -> a\)/);
+  });
+});
+
+test('checkTask collects every problem', () => {
+  expect(checkTask([spec('a')], 256, 512)).toEqual([]);
+  expect(checkTask([], 256, 512)).toHaveLength(1);
+  expect(checkTask([spec('a', { essential: false, cpu: 512 })], 256, 512)).toHaveLength(2);
+});
