@@ -60,7 +60,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'aws-cdk@^2.1148.1',
     'tsx@^4.23.0',
   ],
-  gitignore: ['cdk.out/', '.cdk.staging/', 'test-reports/', 'dist/'],
+  gitignore: ['cdk.out/', '.cdk.staging/', 'test-reports/', 'dist/', '.jsii.tabl.json'],
 });
 
 // Type-checked folders outside src/ (eslint's project service needs a tsconfig beside them).
@@ -76,6 +76,35 @@ for (const dir of ['examples', 'scripts']) {
 for (const pattern of ['/examples/', '/cdk.out/', '/scripts/', '/.ci/', '/cdk.json', '/BENCHMARKS.md', '/rosetta/']) {
   project.addPackageIgnore(pattern);
 }
+
+// The npm package is an allowlist (package.json "files"; npm adds README.md, LICENSE and
+// package.json itself): compiled code and types, the jsii assembly, the API reference.
+// Nothing else — no src/*.ts, tests, examples, scripts, cdk.out or rosetta tablet.
+// scripts/consumer-test.sh asserts the packed file list.
+project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', '.jsii', 'API.md']);
+
+// jsii must compile with zero warnings: projen silences reserved-word warnings by default,
+// but a member named like a keyword of Python, Java, C# or Go reads badly there, so any
+// jsii warning fails the compile instead.
+project.compileTask.reset('jsii --fail-on-warnings');
+project.watchTask.reset('jsii -w --fail-on-warnings');
+
+// Every jsii language, checked on every CI run (registries other than npm are not reachable,
+// so full packaging for PyPI/Maven/NuGet/Go stays in `package-all`, run on a machine that has them).
+project.addTask('check:languages', {
+  description: 'Generate Python, Java, C# and Go sources (jsii-pacmak --code-only) and syntax-check them',
+  exec: 'bash scripts/check-languages.sh',
+});
+project.addTask('check:readme', {
+  description: 'Compile every README code block with jsii-rosetta in strict mode and translate it to Python, Java, C# and Go',
+  exec: 'bash scripts/check-readme.sh',
+});
+project.addTask('test:consumer', {
+  description: 'npm pack the library, install the tarball into a fresh CDK app outside the repo, synthesize README\'s example',
+  exec: 'bash scripts/consumer-test.sh',
+});
+// jsii-diff against the last release on npm; skips (exit 0) while nothing is published.
+project.tasks.tryFind('compat')!.reset('bash scripts/compat.sh');
 
 // Node 20 is this project's runtime (minNodeVersion); jsii's end-of-life banner is noise here.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');

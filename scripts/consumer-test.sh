@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# The consumer's path: what a user does must work as they do it.
+#  1. `npm pack` the library (after compile and docgen) and check the tarball holds exactly
+#     package.json, README.md, LICENSE, API.md, .jsii and lib/**/*.{js,d.ts};
+#  2. install the tarball into a fresh CDK app in a temporary folder outside the repo, whose
+#     package.json has only aws-cdk-lib, constructs and the tarball (npm checks the peer ranges);
+#  3. write README's first TypeScript example there as app.ts, type-check it against the
+#     packed .d.ts files and `cdk synth` it; the template must hold the VPC and task definition.
+# The TypeScript compiler, tsx and the cdk CLI come from the repo's node_modules (the app
+# itself resolves only its own node_modules). npm installs from its cache when it can.
+# Set KEEP_CONSUMER_DIR=1 to keep the app.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$repo"
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
+export CDK_DISABLE_CLI_TELEMETRY=true
+bin="$repo/node_modules/.bin"
+now() { date +%s.%N; }
+took() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f s", b - a }'; }
+for f in .jsii lib/index.js lib/index.d.ts API.md; do
+  [ -f "$f" ] || { echo "consumer-test: $f is missing; run 'npx projen compile' (jsii + docgen) first"; exit 1; }
+done
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/cdk-fargate-kit-consumer.XXXXXX")"
+case "$work" in "$repo"/*) echo "consumer-test: temp folder is inside the repo"; exit 1;; esac
+if [ -z "${KEEP_CONSUMER_DIR:-}" ]; then trap 'rm -rf "$work"' EXIT; else echo "consumer app kept in $work/app"; fi
+
+# 1. pack and check the file list
+t=$(now)
+npm pack --pack-destination "$work" --json --ignore-scripts >"$work/pack.json" 2>"$work/pack.log" \
+  || { cat "$work/pack.log"; exit 1; }
+tarball="$work/$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))[0].filename' "$work/pack.json")"
+node - "$work/pack.json" <<'JS'
+const files = JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8'))[0].files.map(f => f.path);
+const allowed = p => ['package.json', 'README.md', 'LICENSE', 'API.md', '.jsii'].includes(p)
+  || /^lib\/.+\.(js|d\.ts)$/.test(p);
+const required = ['package.json', 'README.md', 'LICENSE', 'API.md', '.jsii', 'lib/index.js', 'lib/index.d.ts'];
+const extra = files.filter(p => !allowed(p));
+const missing = required.filter(p => !files.includes(p));
+if (extra.length || missing.length) {
+  if (extra.length) console.error(`FAIL: the package holds files it must not: ${extra.join(', ')}`);
+  if (missing.length) console.error(`FAIL: the package lacks: ${missing.join(', ')}`);
+  process.exit(1);
+}
+console.log(`package: ${files.length} files, only package.json, README.md, LICENSE, API.md, .jsii and lib/**/*.{js,d.ts}`);
+JS
+echo "npm pack: $(basename "$tarball") ($(du -k "$tarball" | cut -f1) KiB, $(took "$t"))"
+
+# 2. a fresh CDK app that depends on the tarball only
+app="$work/app"
+mkdir -p "$app"
+cdklib=$(node -p 'require("aws-cdk-lib/package.json").version')
+constructs=$(node -p 'require("constructs/package.json").version')
+cat >"$app/package.json" <<JSON
+{
+  "name": "consumer-app",
+  "private": true,
+  "dependencies": {
+    "aws-cdk-lib": "$cdklib",
+    "constructs": "$constructs",
+    "cdk-fargate-kit": "file:$tarball"
+  }
+}
+JSON
+t=$(now)
+(cd "$app" && npm install --prefer-offline --no-audit --no-fund --loglevel=error) \
+  || { echo "FAIL: npm install of the tarball into a fresh app (aws-cdk-lib $cdklib, constructs $constructs)"; exit 1; }
+[ -L "$app/node_modules/cdk-fargate-kit" ] && { echo "FAIL: cdk-fargate-kit is linked, not installed"; exit 1; }
+echo "npm install (aws-cdk-lib $cdklib, constructs $constructs, the tarball): $(took "$t")"
+
+# 3. README's first example, type-checked and synthesized
+node - "$repo/README.md" "$app/app.ts" <<'JS'
+const fs = require('fs');
+const m = fs.readFileSync(process.argv[2], 'utf8').match(/^```(?:ts|typescript)\n([\s\S]*?)^```/m);
+if (!m) { console.error('FAIL: README.md has no TypeScript example'); process.exit(1); }
+fs.writeFileSync(process.argv[3], m[1]);
+console.log(`README example: ${m[1].split('\n').length - 1} lines -> app.ts`);
+JS
+cat >"$app/tsconfig.json" <<'JSON'
+{ "compilerOptions": { "target": "ES2022", "module": "commonjs", "strict": true, "noEmit": true,
+  "skipLibCheck": true, "types": [] }, "files": ["app.ts"] }
+JSON
+t=$(now)
+(cd "$app" && "$bin/tsc" -p tsconfig.json) || { echo "FAIL: README example does not type-check against the package"; exit 1; }
+echo "tsc --noEmit app.ts: $(took "$t")"
+cat >"$app/cdk.json" <<JSON
+{ "app": "$bin/tsx app.ts" }
+JSON
+t=$(now)
+(cd "$app" && "$bin/cdk" synth --quiet --no-notices --no-version-reporting >"$work/synth.log" 2>&1) \
+  || { cat "$work/synth.log"; echo "FAIL: cdk synth of README's example"; exit 1; }
+echo "cdk synth: $(took "$t")"
+node - "$app/cdk.out" <<'JS'
+const fs = require('fs');
+const path = require('path');
+const dir = process.argv[2];
+const templates = fs.readdirSync(dir).filter(f => f.endsWith('.template.json'));
+const types = new Set(templates.flatMap(f =>
+  Object.values(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')).Resources ?? {}).map(r => r.Type)));
+const want = ['AWS::EC2::VPC', 'AWS::ECS::TaskDefinition', 'AWS::Logs::LogGroup', 'AWS::IAM::Role'];
+const missing = want.filter(t => !types.has(t));
+if (!templates.length || missing.length) {
+  console.error(`FAIL: synthesized ${templates.join(', ') || 'no template'} lacks ${missing.join(', ')}`);
+  process.exit(1);
+}
+console.log(`synthesized ${templates.join(', ')}: ${types.size} resource types incl. ${want.join(', ')}`);
+JS
+echo "consumer-test: OK"
