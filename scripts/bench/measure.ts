@@ -9,8 +9,8 @@ import { CfnTemplate, countByType, TypeCounts } from './template-stats';
 export interface SynthSample {
   /** Wall time of constructing the app and synthesizing it to a cloud assembly on disk, ms. */
   readonly ms: number;
-  /** Heap used above the garbage-collected baseline at the end of synth, MiB (a lower bound of the peak). */
-  readonly heapMiB: number;
+  /** CPU time (user + system) of the process over the same span, ms: less sensitive to other processes than wall time. */
+  readonly cpuMs: number;
   /** Bytes of all template files written. */
   readonly templateBytes: number;
   /** Bytes of the largest template (CloudFormation's limit is 1 MB through S3). */
@@ -23,7 +23,7 @@ export interface SynthSample {
 
 const gc: () => void = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-/** True when the process runs with --expose-gc, so heap figures start from a collected heap. */
+/** True when the process runs with --expose-gc, so every run starts from a collected heap. */
 export const gcExposed = (globalThis as { gc?: () => void }).gc !== undefined;
 
 /** Builds and synthesizes a side's app with N services once, into a temporary directory it then deletes. */
@@ -31,21 +31,20 @@ export function synthOnce(side: BenchSide, services: number): SynthSample {
   const outdir = mkdtempSync(join(tmpdir(), 'cfk-bench-'));
   try {
     gc();
-    const baseline = process.memoryUsage().heapUsed;
+    const cpuStart = process.cpuUsage();
     const start = process.hrtime.bigint();
     const app = new App({ outdir });
     side.build(app, services);
-    const afterBuild = process.memoryUsage().heapUsed;
     const assembly = app.synth();
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    const afterSynth = process.memoryUsage().heapUsed;
-    const heapMiB = (Math.max(afterBuild, afterSynth) - baseline) / 2 ** 20;
+    const cpu = process.cpuUsage(cpuStart);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
 
     const sizes = assembly.stacks.map(s => statSync(join(assembly.directory, s.templateFile)).size);
     const templates = assembly.stacks.map(s => JSON.parse(readFileSync(join(assembly.directory, s.templateFile), 'utf-8')) as CfnTemplate);
     return {
       ms,
-      heapMiB,
+      cpuMs,
       templateBytes: sizes.reduce((a, b) => a + b, 0),
       largestTemplateBytes: Math.max(...sizes),
       stacks: assembly.stacks.length,

@@ -27,9 +27,10 @@ export function renderSynthReport(sides: readonly BenchSide[], results: readonly
     const base = find(results, peer, n);
     for (const side of sides) {
       const r = find(results, side, n);
-      const ratio = side === peer ? '—' : `${fixed(r.medianMs / base.medianMs, 2)}${side.equivalentToPeer ? '' : ' (partial)'}`;
+      const ratio = (x: number, y: number) => side === peer ? '—' : `${fixed(x / y, 2)}${side.equivalentToPeer ? '' : ' (partial)'}`;
       rows.push([
-        String(n), side.name, String(r.sample.stacks), fixed(r.medianMs, 0), ratio, fixed(r.heapMiB, 1),
+        String(n), side.name, String(r.sample.stacks), fixed(r.medianMs, 0), ratio(r.medianMs, base.medianMs),
+        fixed(r.medianCpuMs, 0), ratio(r.medianCpuMs, base.medianCpuMs), fixed(r.peakRssGrowthMiB, 0),
         `${fixed(r.sample.templateBytes / 1024, 0)} / ${fixed(r.sample.largestTemplateBytes / 1024, 0)}`,
         String(totalResources(r.sample.counts)),
         side === peer ? '—' : formatDifferences(diffByType(base.sample.counts, r.sample.counts)),
@@ -37,18 +38,20 @@ export function renderSynthReport(sides: readonly BenchSide[], results: readonly
     }
   }
   out.push(markdownTable(
-    ['N', 'side', 'stacks', 'median synth (ms)', 'ratio to peer', 'heap at end of synth (MiB)', 'templates KiB (total / largest)', 'resources', 'resources differing from peer (by type)'],
+    ['N', 'side', 'stacks', 'median synth wall (ms)', 'wall ratio to peer', 'median CPU (ms)', 'CPU ratio to peer', 'peak RSS growth (MiB)', 'templates KiB (total / largest)', 'resources', 'resources differing from peer (by type)'],
     rows,
   ));
   if (sizes.length >= 3) {
     out.push('');
     out.push('### Growth: time per added service');
     out.push('');
+    out.push('Per-service slopes of the median CPU time (wall time is in the table above; CPU time is the steadier measure on a shared machine).');
+    out.push('');
     const [a, b, c] = sizes;
     out.push(markdownTable(
       ['side', `ms/service ${a}→${b}`, `ms/service ${b}→${c}`, `ms/service ${a}→${c}`, `growth ratio (${b}→${c} / ${a}→${b})`, 'linear?'],
       sides.map(side => {
-        const pts = [a, b, c].map(n => ({ n, ms: find(results, side, n).medianMs }));
+        const pts = [a, b, c].map(n => ({ n, ms: find(results, side, n).medianCpuMs }));
         const g = growthRatio(pts);
         return [
           side.name, fixed(perServiceSlope(pts[0], pts[1])), fixed(perServiceSlope(pts[1], pts[2])), fixed(perServiceSlope(pts[0], pts[2])),

@@ -1,3 +1,5 @@
+import { execFileSync } from 'child_process';
+import { join } from 'path';
 import { synthOnce, SynthSample } from './measure';
 import { BenchSide } from './side';
 import { median } from './stats';
@@ -10,8 +12,10 @@ export interface SideResult {
   readonly medianMs: number;
   /** All timed runs, ms, in run order. */
   readonly runsMs: number[];
-  /** Largest heap figure over the runs, MiB. */
-  readonly heapMiB: number;
+  /** Median CPU time (user + system), ms. */
+  readonly medianCpuMs: number;
+  /** Peak resident memory a fresh process adds while building and synthesizing the app once, MiB. */
+  readonly peakRssGrowthMiB: number;
   /** Template figures (identical in every run). */
   readonly sample: SynthSample;
 }
@@ -43,12 +47,20 @@ export function runSynthBench(sides: readonly BenchSide[], opts: SynthBenchOptio
         services: n,
         medianMs: median(runsMs),
         runsMs,
-        heapMiB: Math.max(...samples[i].map(s => s.heapMiB)),
+        medianCpuMs: median(samples[i].map(s => s.cpuMs)),
+        peakRssGrowthMiB: probePeakRss(side, n),
         sample: samples[i][0],
       };
-      opts.log(`  N=${n} ${side.name}: median ${result.medianMs.toFixed(0)} ms (runs ${runsMs.map(x => x.toFixed(0)).join(', ')})`);
+      opts.log(`  N=${n} ${side.name}: median ${result.medianMs.toFixed(0)} ms wall, ${result.medianCpuMs.toFixed(0)} ms CPU (wall runs ${runsMs.map(x => x.toFixed(0)).join(', ')}), peak RSS +${result.peakRssGrowthMiB.toFixed(0)} MiB`);
       results.push(result);
     });
   }
   return results;
+}
+
+/** Peak RSS growth of one build + synth in a fresh process (see heap-probe.ts), MiB. */
+function probePeakRss(side: BenchSide, services: number): number {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'heap-probe.ts'), side.name, String(services)], { encoding: 'utf-8' });
+  const { peakRssMiB, baseRssMiB } = JSON.parse(out) as { peakRssMiB: number; baseRssMiB: number };
+  return peakRssMiB - baseRssMiB;
 }
