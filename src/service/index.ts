@@ -1,0 +1,4 @@
+export * from './spot';
+export * from './scaling';
+export * from './alarms';
+export * from './fargate-service';
