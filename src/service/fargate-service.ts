@@ -148,7 +148,8 @@ export class FargateService extends Construct implements ec2.IConnectable {
       checkPercent('alarms.cpuPercent', props.alarms?.cpuPercent),
       checkPercent('alarms.memoryPercent', props.alarms?.memoryPercent),
       spot && checkSpotWeights(spot.onDemandWeight, spot.spotWeight, spot.onDemandBase),
-      spot && checkSpotPlatform(spot.spotWeight, taskDef.operatingSystemFamily.isWindows(), taskDef.cpuArchitecture._cpuArchitecture, props.platformVersion),
+      spot && checkSpotPlatform(spot.spotWeight, taskDef.operatingSystemFamily.isWindows(),
+        taskDef.cpuArchitecture._cpuArchitecture, props.platformVersion),
     ]);
     validatePlacement('FargateService', this, placement, taskDef, props);
     if (props.autoScaling && props.desiredCount !== undefined) {

@@ -51,7 +51,9 @@ export interface PlacementChecks {
  * (subnets, public IP, endpoints, platform) and adds a tree validation for the secrets,
  * which containers added later may bring.
  */
-export function validatePlacement(constructType: string, scope: Construct, placement: TaskPlacement, taskDef: FargateTaskDef, checks: PlacementChecks): void {
+export function validatePlacement(
+  constructType: string, scope: Construct, placement: TaskPlacement, taskDef: FargateTaskDef, checks: PlacementChecks,
+): void {
   const f = placement.facts;
   throwIfProblems(constructType, scope, [
     checkPublicSubnetPublicIp(f),

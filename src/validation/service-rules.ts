@@ -62,7 +62,9 @@ export function checkSpotWeights(onDemandWeight: number, spotWeight: number, onD
 }
 
 /** Fargate Spot runs Linux tasks only; ARM64 tasks only on platform 1.4.0+. */
-export function checkSpotPlatform(spotWeight: number, windows: boolean, cpuArchitecture: string, platformVersion: string | undefined): string | undefined {
+export function checkSpotPlatform(
+  spotWeight: number, windows: boolean, cpuArchitecture: string, platformVersion: string | undefined,
+): string | undefined {
   if (spotWeight === 0) return undefined;
   if (windows) {
     return `spot.spotWeight ${spotWeight} places tasks on FARGATE_SPOT, but this task definition runs Windows; Fargate Spot runs Linux tasks only. Fix: remove spot (or set spotWeight 0) for Windows tasks, or run the app on Linux.`;

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
-import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -258,8 +258,12 @@ describe('FargateService with all props', () => {
 
   test('alarms on high CPU, high memory and running tasks below desired', () => {
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/ECS', MetricName: 'CPUUtilization', Threshold: 90, EvaluationPeriods: 3,
-      ComparisonOperator: 'GreaterThanThreshold', Period: 60,
+      Namespace: 'AWS/ECS',
+      MetricName: 'CPUUtilization',
+      Threshold: 90,
+      EvaluationPeriods: 3,
+      ComparisonOperator: 'GreaterThanThreshold',
+      Period: 60,
     });
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/ECS', MetricName: 'MemoryUtilization', Threshold: 85, EvaluationPeriods: 3,

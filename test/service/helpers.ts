@@ -3,7 +3,9 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { FargateTaskDef, FargateTaskDefProps, FargateVpc, FargateVpcProps, VpcTopology } from '../../src';
 
 /** A stack with a FargateVpc of the topology and a task definition with one web container on 8080. */
-export function fixture(topology: VpcTopology = VpcTopology.PRIVATE_WITH_NAT, vpcProps: FargateVpcProps = {}, taskDefProps: FargateTaskDefProps = {}) {
+export function fixture(
+  topology: VpcTopology = VpcTopology.PRIVATE_WITH_NAT, vpcProps: FargateVpcProps = {}, taskDefProps: FargateTaskDefProps = {},
+) {
   const app = new App();
   const stack = new Stack(app, 'Stack');
   const network = new FargateVpc(stack, 'Network', { topology, flowLogs: false, ...vpcProps });
