@@ -85,7 +85,10 @@ describe('secrets without a Secrets Manager path (tree validation)', () => {
     const network = new FargateVpc(stack, 'Network', { topology: VpcTopology.PRIVATE_ISOLATED, flowLogs: false, additionalEndpoints });
     const taskDef = new FargateTaskDef(stack, 'TaskDef');
     const secret = new secretsmanager.Secret(stack, 'Secret');
-    taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:latest'), secrets: { DB: ecs.Secret.fromSecretsManager(secret) } });
+    taskDef.addAppContainer('web', {
+      image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:latest'),
+      secrets: { DB: ecs.Secret.fromSecretsManager(secret) },
+    });
     // requiredVpcEndpoints is computed by FargateTaskDef (issue 3); pin it for this test.
     if (!taskDef.requiredVpcEndpoints.includes(VpcEndpointService.SECRETS_MANAGER)) taskDef.requiredVpcEndpoints.push(VpcEndpointService.SECRETS_MANAGER);
     new FargateService(stack, 'Web', { network, taskDef });
