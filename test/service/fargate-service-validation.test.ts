@@ -90,7 +90,9 @@ describe('secrets without a Secrets Manager path (tree validation)', () => {
       secrets: { DB: ecs.Secret.fromSecretsManager(secret) },
     });
     // requiredVpcEndpoints is computed by FargateTaskDef (issue 3); pin it for this test.
-    if (!taskDef.requiredVpcEndpoints.includes(VpcEndpointService.SECRETS_MANAGER)) taskDef.requiredVpcEndpoints.push(VpcEndpointService.SECRETS_MANAGER);
+    if (!taskDef.requiredVpcEndpoints.includes(VpcEndpointService.SECRETS_MANAGER)) {
+      taskDef.requiredVpcEndpoints.push(VpcEndpointService.SECRETS_MANAGER);
+    }
     new FargateService(stack, 'Web', { network, taskDef });
     return app;
   }
