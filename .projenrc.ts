@@ -24,7 +24,6 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // no CI/CD workflows: they cannot run on this project's machines
   github: false,
   release: false,
-  mergify: false,
   depsUpgrade: false,
   pullRequestTemplate: false,
 
@@ -59,11 +58,15 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   devDeps: [
     'aws-cdk@^2.1148.1',
+    'cdk-nag@^3',
     'tsx@^4.23.0',
   ],
   gitignore: ['cdk.out/', '.cdk.staging/', 'test-reports/', 'dist/'],
-  npmignore: ['examples/', 'cdk.out/', 'test-reports/', 'scripts/', '.ci/', 'cdk.json', 'BENCHMARKS.md'],
 });
+
+for (const pattern of ['/examples/', '/cdk.out/', '/scripts/', '/.ci/', '/cdk.json', '/BENCHMARKS.md', '/rosetta/']) {
+  project.addPackageIgnore(pattern);
+}
 
 // Node 20 is this project's runtime (minNodeVersion); jsii's end-of-life banner is noise here.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
@@ -71,7 +74,6 @@ project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '2
 // cdk.json: the example app, one stack per scenario, run with tsx (no ts-node).
 new awscdk.CdkConfig(project, {
   app: 'npx tsx examples/app.ts',
-  featureFlags: false,
   watchIncludes: ['src/**/*.ts', 'examples/**/*.ts'],
 });
 
