@@ -82,9 +82,11 @@ project.addTask('synth:examples', {
   description: 'Synthesize every example stack into cdk.out/',
   exec: 'cdk synth --quiet',
 });
-const synthExamples = project.tasks.tryFind('synth:examples')!;
+// The one-command demo: synthesize, deploy Scorekeep (and BatchJob) to a local AWS emulator
+// (moto_server on 127.0.0.1) with the real cdk CLI, print outputs, run the emitted run-task.
 project.addTask('demo', {
-  description: 'Synthesize the example app (later: deploy it to a local emulator)',
-}).spawn(synthExamples);
+  description: 'Synthesize the example app and deploy it to a local AWS emulator (moto_server on 127.0.0.1)',
+  exec: 'tsx scripts/demo.ts',
+});
 
 project.synth();

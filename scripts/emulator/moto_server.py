@@ -19,7 +19,13 @@ import threading
 from types import SimpleNamespace
 from typing import Any
 
-from moto.cloudformation import parsing as cfn_parsing
+# AWS managed policies (e.g. ReadOnlyAccess, which `cdk bootstrap` attaches) exist in every
+# real account; moto loads them only when asked.
+os.environ.setdefault("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
+
+from moto.cloudformation import models as cfn_models  # noqa: E402
+from moto.cloudformation import parsing as cfn_parsing  # noqa: E402
+from moto.cloudformation import responses as cfn_responses  # noqa: E402
 from moto.ec2.models import ec2_backends
 from moto.ec2.models import subnets as ec2_subnets
 from moto.ec2.models import vpcs as ec2_vpcs
@@ -30,6 +36,9 @@ from moto.utilities.utils import get_partition
 from werkzeug.serving import make_server
 
 camel = ecs_models.pascal_to_camelcase
+# (owner, attribute, replacement): applied at start-up unless FARGATE_KIT_MOTO_SHIM=off,
+# which shows what plain moto gets wrong (the integration tests then fail).
+PATCHES: list = []
 remap = ecs_models.remap_nested_keys
 
 
@@ -56,7 +65,7 @@ def _vpc_create_with_dns(cls, resource_name, cloudformation_json, account_id, re
     return vpc
 
 
-ec2_vpcs.VPC.create_from_cloudformation_json = classmethod(_vpc_create_with_dns)
+PATCHES.append((ec2_vpcs.VPC, "create_from_cloudformation_json", classmethod(_vpc_create_with_dns)))
 
 
 # --- Fix 2: AWS::EC2::SubnetRouteTableAssociation is recorded but never associated ------
@@ -70,9 +79,9 @@ def _association_create(cls, resource_name, cloudformation_json, account_id, reg
     return association
 
 
-ec2_subnets.SubnetRouteTableAssociation.create_from_cloudformation_json = classmethod(_association_create)
-ec2_subnets.SubnetRouteTableAssociation.physical_resource_id = property(
-    lambda self: getattr(self, "association_id", self.route_table_id))
+PATCHES.append((ec2_subnets.SubnetRouteTableAssociation, "create_from_cloudformation_json", classmethod(_association_create)))
+PATCHES.append((ec2_subnets.SubnetRouteTableAssociation, "physical_resource_id", property(
+    lambda self: getattr(self, "association_id", self.route_table_id))))
 
 
 # --- Fix 3: AWS::IAM::Role ignores ManagedPolicyArns ------------------------------------
@@ -87,7 +96,7 @@ def _role_create_with_managed_policies(cls, resource_name, cloudformation_json, 
     return role
 
 
-iam_models.Role.create_from_cloudformation_json = classmethod(_role_create_with_managed_policies)
+PATCHES.append((iam_models.Role, "create_from_cloudformation_json", classmethod(_role_create_with_managed_policies)))
 
 
 # --- Fix 4: AWS::ECS::TaskDefinition keeps only family, containers, volumes and memory --
@@ -133,8 +142,8 @@ def _task_definition_update(cls, original_resource, new_resource_name, cloudform
     return task_definition
 
 
-ecs_models.TaskDefinition.create_from_cloudformation_json = classmethod(_task_definition_create)
-ecs_models.TaskDefinition.update_from_cloudformation_json = classmethod(_task_definition_update)
+PATCHES.append((ecs_models.TaskDefinition, "create_from_cloudformation_json", classmethod(_task_definition_create)))
+PATCHES.append((ecs_models.TaskDefinition, "update_from_cloudformation_json", classmethod(_task_definition_update)))
 
 
 # --- Fix 5: AWS::ECS::Service keeps only cluster, task family and desired count ----------
@@ -186,8 +195,8 @@ def _service_update(cls, original_resource, new_resource_name, cloudformation_js
     return service
 
 
-ecs_models.Service.create_from_cloudformation_json = classmethod(_service_create)
-ecs_models.Service.update_from_cloudformation_json = classmethod(_service_update)
+PATCHES.append((ecs_models.Service, "create_from_cloudformation_json", classmethod(_service_create)))
+PATCHES.append((ecs_models.Service, "update_from_cloudformation_json", classmethod(_service_update)))
 
 
 # --- Fix 6: ecs:RunTask requires container-level memory ------------------------------------
@@ -205,7 +214,7 @@ def _requirements_task_level_memory(task_definition):
     return _requirements(SimpleNamespace(container_definitions=containers))
 
 
-ecs_models.EC2ContainerServiceBackend._calculate_task_resource_requirements = staticmethod(_requirements_task_level_memory)
+PATCHES.append((ecs_models.EC2ContainerServiceBackend, "_calculate_task_resource_requirements", staticmethod(_requirements_task_level_memory)))
 
 
 # --- Fix 7: UpdateStack does not update resources whose Ref / GetAtt target was replaced ---
@@ -251,11 +260,28 @@ def _update_with_dependents(self, template, parameters=None):
                     name, resource_json, self, account_id=self._account_id, region_name=self._region_name)
 
 
-cfn_parsing.parse_and_update_resource = _parse_and_update_tracking
-cfn_parsing.ResourceMap.update = _update_with_dependents
+PATCHES.append((cfn_parsing, "parse_and_update_resource", _parse_and_update_tracking))
+PATCHES.append((cfn_parsing.ResourceMap, "update", _update_with_dependents))
+
+
+# --- Fix 8: a TemplateURL on http://127.0.0.1:PORT/bucket/key is read as bucket "http://127" --
+# moto reads path-style template URLs only when the host is "localhost"; `cdk deploy` against
+# this emulator uploads the template to http://127.0.0.1:PORT/BUCKET/KEY and passes that URL.
+_get_stack_from_s3_url = cfn_responses.get_stack_from_s3_url
+
+
+def _get_stack_from_loopback_url(template_url: str, account_id: str, partition: str) -> str:
+    return _get_stack_from_s3_url(template_url.replace("://127.0.0.1:", "://localhost:", 1), account_id, partition)
+
+
+PATCHES.append((cfn_responses, "get_stack_from_s3_url", _get_stack_from_loopback_url))
+PATCHES.append((cfn_models, "get_stack_from_s3_url", _get_stack_from_loopback_url))
 
 
 def main() -> None:
+    if os.environ.get("FARGATE_KIT_MOTO_SHIM") != "off":
+        for owner, attribute, value in PATCHES:
+            setattr(owner, attribute, value)
     app = DomainDispatcherApplication(create_backend_app)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     port = server.server_port
