@@ -18,7 +18,7 @@ export interface EcsFixtureStackProps extends StackProps {
 export class EcsFixtureStack extends Stack {
   constructor(scope: Construct, id: string, props: EcsFixtureStackProps = {}) {
     super(scope, id, props);
-    const network = new FargateVpc(this, 'Network', { topology: VpcTopology.PRIVATE_WITH_NAT, flowLogs: false });
+    const network = new FargateVpc(this, 'Network', { topology: VpcTopology.PRIVATE_WITH_NAT });
     const cluster = new ecs.Cluster(this, 'Cluster', { vpc: network.vpc, containerInsightsV2: ecs.ContainerInsights.ENABLED });
     const taskDef = new FargateTaskDef(this, 'Task', { family: 'fixture-web' });
     taskDef.addAppContainer('web', {
