@@ -1,8 +1,10 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { VpcEndpointService } from './topology';
 
+type InterfaceEndpointService = Exclude<VpcEndpointService, VpcEndpointService.S3>;
+
 /** Construct IDs and aws-cdk-lib services of the interface endpoints. */
-export const INTERFACE_ENDPOINTS: Record<Exclude<VpcEndpointService, VpcEndpointService.S3>, { id: string; service: ec2.InterfaceVpcEndpointAwsService }> = {
+export const INTERFACE_ENDPOINTS: Record<InterfaceEndpointService, { id: string; service: ec2.InterfaceVpcEndpointAwsService }> = {
   [VpcEndpointService.ECR_API]: { id: 'EcrApiEndpoint', service: ec2.InterfaceVpcEndpointAwsService.ECR },
   [VpcEndpointService.ECR_DOCKER]: { id: 'EcrDockerEndpoint', service: ec2.InterfaceVpcEndpointAwsService.ECR_DOCKER },
   [VpcEndpointService.CLOUDWATCH_LOGS]: { id: 'LogsEndpoint', service: ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS },
