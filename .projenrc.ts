@@ -58,6 +58,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   devDeps: [
     'aws-cdk@^2.1148.1',
+    'cdk-nag@^3',
     'tsx@^4.23.0',
   ],
   gitignore: ['cdk.out/', '.cdk.staging/', 'test-reports/', 'dist/', '.jsii.tabl.json'],
@@ -120,10 +121,12 @@ project.addTask('synth:examples', {
   description: 'Synthesize every example stack into cdk.out/',
   exec: 'cdk synth --quiet',
 });
-const synthExamples = project.tasks.tryFind('synth:examples')!;
+// The one-command demo: synthesize, deploy Scorekeep (and BatchJob) to a local AWS emulator
+// (moto_server on 127.0.0.1) with the real cdk CLI, print outputs, run the emitted run-task.
 project.addTask('demo', {
-  description: 'Synthesize the example app (later: deploy it to a local emulator)',
-}).spawn(synthExamples);
+  description: 'Synthesize the example app and deploy it to a local AWS emulator (moto_server on 127.0.0.1)',
+  exec: 'tsx scripts/demo.ts',
+});
 
 // `npm run bench`: synth time, template size and monthly cost vs aws-ecs-patterns, rewrites BENCHMARKS.md.
 // A script, not a test (timings inside jest would measure jest); --expose-gc for clean heap figures.

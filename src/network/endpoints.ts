@@ -15,15 +15,22 @@ export const INTERFACE_ENDPOINTS: Record<InterfaceEndpointService, { id: string;
 
 /**
  * Creates the endpoints in the task subnets: S3 as a gateway endpoint on their route
- * tables, the others as interface endpoints with private DNS.
+ * tables, the others as interface endpoints with private DNS whose security group admits
+ * HTTPS from the task subnets' CIDR blocks only (literal CIDRs, not the VPC-wide
+ * `Fn::GetAtt VpcCidrBlock` of aws-cdk-lib's `open` default, so scanners such as cdk-nag
+ * EC23 can see the rule is not open to the world).
  */
 export function addEndpoints(vpc: ec2.Vpc, services: readonly VpcEndpointService[], subnets: ec2.SubnetSelection): void {
+  const taskCidrs = vpc.selectSubnets(subnets).subnets.map(s => s.ipv4CidrBlock);
   for (const s of services) {
     if (s === VpcEndpointService.S3) {
       vpc.addGatewayEndpoint('S3Endpoint', { service: ec2.GatewayVpcEndpointAwsService.S3, subnets: [subnets] });
     } else {
       const e = INTERFACE_ENDPOINTS[s];
-      vpc.addInterfaceEndpoint(e.id, { service: e.service, subnets, privateDnsEnabled: true });
+      const endpoint = vpc.addInterfaceEndpoint(e.id, { service: e.service, subnets, privateDnsEnabled: true, open: false });
+      for (const cidr of taskCidrs) {
+        endpoint.connections.allowDefaultPortFrom(ec2.Peer.ipv4(cidr), 'HTTPS from the task subnets');
+      }
     }
   }
 }
