@@ -1,4 +1,5 @@
 import { App, AppProps, Stack } from 'aws-cdk-lib';
+import { BatchJobStack } from './stacks/batch-job';
 import { IsolatedWithEndpointsStack } from './stacks/isolated-with-endpoints';
 import { PublicOnlyStack } from './stacks/public-only';
 import { ScorekeepStack } from './stacks/scorekeep';
@@ -12,6 +13,7 @@ export function createExampleApp(props: AppProps = {}): App {
   new ScorekeepStack(app, 'Scorekeep');
   new PublicOnlyStack(app, 'PublicOnly');
   new IsolatedWithEndpointsStack(app, 'IsolatedWithEndpoints');
+  new BatchJobStack(app, 'BatchJob');
   return app;
 }
 

@@ -1,3 +1,4 @@
 export * from './network';
 export * from './iam';
 export * from './task';
+export * from './service';

@@ -1,0 +1,85 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { Construct } from 'constructs';
+
+/**
+ * Opt-in CloudWatch alarms of a service.
+ */
+export interface ServiceAlarmOptions {
+  /**
+   * Alarm when average CPU utilization stays above this percentage.
+   * @default 80
+   */
+  readonly cpuPercent?: number;
+  /**
+   * Alarm when average memory utilization stays above this percentage.
+   * @default 80
+   */
+  readonly memoryPercent?: number;
+  /**
+   * Alarm when fewer tasks run than desired (Container Insights metrics; the cluster
+   * must have Container Insights on, as the cluster this library creates does).
+   * @default true
+   */
+  readonly runningTasksBelowDesired?: boolean;
+  /**
+   * How many consecutive 1-minute periods must breach before an alarm fires.
+   * @default 5
+   */
+  readonly evaluationPeriods?: number;
+  /**
+   * Actions run when an alarm fires, e.g. `new cw_actions.SnsAction(topic)`.
+   * @default - none
+   */
+  readonly actions?: cloudwatch.IAlarmAction[];
+}
+
+/** The alarms created for a service. */
+type ServiceAlarms = { cpu: cloudwatch.Alarm; memory: cloudwatch.Alarm; runningTasks?: cloudwatch.Alarm };
+
+/** Creates the alarms under `scope` (IDs `CpuAlarm`, `MemoryAlarm`, `RunningTasksAlarm`). */
+export function addServiceAlarms(scope: Construct, service: ecs.FargateService, cluster: ecs.ICluster, opts: ServiceAlarmOptions): ServiceAlarms {
+  const periods = opts.evaluationPeriods ?? 5;
+  const period = Duration.minutes(1);
+  const cpu = service.metricCpuUtilization({ period }).createAlarm(scope, 'CpuAlarm', {
+    threshold: opts.cpuPercent ?? 80,
+    evaluationPeriods: periods,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    alarmDescription: `CPU utilization of ECS service ${service.node.path} is high`,
+  });
+  const memory = service.metricMemoryUtilization({ period }).createAlarm(scope, 'MemoryAlarm', {
+    threshold: opts.memoryPercent ?? 80,
+    evaluationPeriods: periods,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    alarmDescription: `Memory utilization of ECS service ${service.node.path} is high`,
+  });
+  let runningTasks: cloudwatch.Alarm | undefined;
+  if (opts.runningTasksBelowDesired ?? true) {
+    const insights = (metricName: string) => new cloudwatch.Metric({
+      namespace: 'ECS/ContainerInsights',
+      metricName,
+      dimensionsMap: { ClusterName: cluster.clusterName, ServiceName: service.serviceName },
+      statistic: cloudwatch.Stats.MINIMUM,
+      period,
+    });
+    runningTasks = new cloudwatch.MathExpression({
+      expression: 'desired - running',
+      usingMetrics: { desired: insights('DesiredTaskCount'), running: insights('RunningTaskCount') },
+      period,
+      label: 'Tasks missing (desired - running)',
+    }).createAlarm(scope, 'RunningTasksAlarm', {
+      threshold: 0,
+      evaluationPeriods: periods,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      alarmDescription: `ECS service ${service.node.path} runs fewer tasks than desired`,
+    });
+  }
+  for (const alarm of [cpu, memory, runningTasks]) {
+    if (alarm) alarm.addAlarmAction(...(opts.actions ?? []));
+  }
+  return { cpu, memory, runningTasks };
+}

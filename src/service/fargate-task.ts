@@ -1,0 +1,152 @@
+import { CfnOutput, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { clusterFor, resolvePlacement, validatePlacement } from './placement';
+import { runTaskCommand, runTaskNetworkConfigurationJson } from './run-task';
+import { IFargateNetwork } from '../network/network';
+import { FargateTaskDef } from '../task/fargate-task-def';
+
+/**
+ * Properties of a `FargateTask`.
+ */
+export interface FargateTaskProps {
+  /** The network the task runs in (a `FargateVpc` or `FargateVpc.fromVpc`). */
+  readonly network: IFargateNetwork;
+  /** The task definition to run. */
+  readonly taskDef: FargateTaskDef;
+  /**
+   * The ECS cluster.
+   * @default - a new cluster in the network's VPC with Container Insights on
+   */
+  readonly cluster?: ecs.ICluster;
+  /**
+   * Security groups to attach in addition to the task's own one.
+   * @default - only the task's own security group (no ingress, all egress)
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
+  /**
+   * The Fargate platform version.
+   * @default ecs.FargatePlatformVersion.LATEST
+   */
+  readonly platformVersion?: ecs.FargatePlatformVersion;
+  /**
+   * Run the task on a schedule from EventBridge, e.g.
+   * `events.Schedule.cron({ hour: '3', minute: '0' })` or `events.Schedule.rate(Duration.hours(1))`.
+   * @default - no schedule: run it with `runTaskCommand`
+   */
+  readonly schedule?: events.Schedule;
+  /**
+   * How many tasks each scheduled run starts.
+   * @default 1
+   */
+  readonly scheduledTaskCount?: number;
+  /**
+   * Whether to emit `runTaskCommand` and `runTaskNetworkConfiguration` as stack outputs.
+   * @default true
+   */
+  readonly outputs?: boolean;
+}
+
+/**
+ * A task that runs and exits: started by hand with the emitted `aws ecs run-task`
+ * command, or on a schedule from EventBridge. It has its own security group and runs
+ * in the network's task subnets.
+ */
+export class FargateTask extends Construct implements ec2.IConnectable {
+  /** The cluster the task runs in. */
+  public readonly cluster: ecs.ICluster;
+  /** The task's own security group (no ingress, all egress). */
+  public readonly securityGroup: ec2.SecurityGroup;
+  /** The network connections of the task. */
+  public readonly connections: ec2.Connections;
+  /** The task definition. */
+  public readonly taskDef: FargateTaskDef;
+  /** The EventBridge rule, when `schedule` is set. */
+  public readonly rule?: events.Rule;
+  /** The role EventBridge uses to run the task, when `schedule` is set. */
+  public readonly scheduleRole?: iam.Role;
+  /**
+   * The copy-pasteable `aws ecs run-task` command that starts one task, with the real
+   * subnet and security group IDs once deployed (also a stack output).
+   */
+  public readonly runTaskCommand: string;
+  /** The `networkConfiguration` of that run as JSON, for SDK users (also a stack output). */
+  public readonly runTaskNetworkConfiguration: string;
+
+  constructor(scope: Construct, id: string, props: FargateTaskProps) {
+    super(scope, id);
+    const { network, taskDef } = props;
+    this.taskDef = taskDef;
+    const placement = resolvePlacement(network);
+    validatePlacement('FargateTask', this, placement, taskDef, props);
+
+    this.cluster = clusterFor(this, network, props.cluster, false);
+    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+      vpc: network.vpc,
+      description: `Tasks of ${this.node.path}`,
+      allowAllOutbound: true,
+    });
+    const securityGroups = [this.securityGroup, ...(props.securityGroups ?? [])];
+    this.connections = new ec2.Connections({ securityGroups });
+
+    const target = {
+      cluster: this.cluster,
+      family: taskDef.family,
+      subnetIds: placement.subnets.subnetIds,
+      securityGroups,
+      assignPublicIp: placement.assignPublicIp,
+      platformVersion: props.platformVersion,
+    };
+    this.runTaskCommand = runTaskCommand(target);
+    this.runTaskNetworkConfiguration = runTaskNetworkConfigurationJson(this, target);
+    if (props.outputs ?? true) {
+      new CfnOutput(this, 'RunTaskCommand', {
+        value: this.runTaskCommand,
+        description: `Starts one task of ${this.node.path}`,
+      });
+      new CfnOutput(this, 'RunTaskNetworkConfiguration', {
+        value: this.runTaskNetworkConfiguration,
+        description: `networkConfiguration of ${this.node.path} for ecs:RunTask (SDK)`,
+      });
+    }
+
+    if (props.schedule) {
+      this.scheduleRole = new iam.Role(this, 'ScheduleRole', {
+        assumedBy: new iam.ServicePrincipal('events.amazonaws.com').withConditions({
+          StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
+        }),
+        description: `EventBridge runs ${this.node.path} on its schedule`,
+      });
+      this.rule = new events.Rule(this, 'Schedule', {
+        schedule: props.schedule,
+        description: `Runs ${this.node.path}`,
+      });
+      // EcsTask grants the role ecs:RunTask on this task definition, only on this cluster,
+      // and iam:PassRole on exactly the task's two roles.
+      this.rule.addTarget(new targets.EcsTask({
+        cluster: this.cluster,
+        taskDefinition: taskDef.taskDefinition,
+        taskCount: props.scheduledTaskCount ?? 1,
+        role: this.scheduleRole,
+        securityGroups,
+        subnetSelection: eventsSubnetSelection(network, placement.subnets),
+        assignPublicIp: placement.assignPublicIp,
+        platformVersion: props.platformVersion,
+        launchType: ecs.LaunchType.FARGATE,
+      }));
+    }
+  }
+}
+
+/**
+ * EcsTask accepts a public IP only with `subnetType: PUBLIC`; a selection of explicit
+ * public subnets is expressed that way.
+ */
+function eventsSubnetSelection(network: IFargateNetwork, selected: ec2.SelectedSubnets): ec2.SubnetSelection {
+  if (!network.assignPublicIp || network.taskSubnets.subnetType === ec2.SubnetType.PUBLIC) return network.taskSubnets;
+  return { subnetType: ec2.SubnetType.PUBLIC, subnetFilters: [ec2.SubnetFilter.byIds(selected.subnetIds)] };
+}

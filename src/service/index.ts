@@ -1,0 +1,5 @@
+export * from './spot';
+export * from './scaling';
+export * from './alarms';
+export * from './fargate-service';
+export * from './fargate-task';

@@ -1,0 +1,83 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { Construct } from 'constructs';
+import { IFargateNetwork } from '../network/network';
+import { FargateTaskDef } from '../task/fargate-task-def';
+import { formatProblem, throwIfProblems } from '../validation/errors';
+import {
+  TaskPlacementFacts, checkExecEndpoint, checkIsolatedSubnetEndpoints, checkPlatformForCpu,
+  checkPublicSubnetPublicIp, checkSecretEndpoints,
+} from '../validation/service-rules';
+
+/** Where the tasks of a service or one-off task run. */
+export interface TaskPlacement {
+  /** The selected task subnets. */
+  readonly subnets: ec2.SelectedSubnets;
+  /** Whether tasks get a public IP. */
+  readonly assignPublicIp: boolean;
+  /** The facts the placement rules check. */
+  readonly facts: TaskPlacementFacts;
+}
+
+/** Selects the network's task subnets and classifies them as public / isolated. */
+export function resolvePlacement(network: IFargateNetwork): TaskPlacement {
+  const subnets = network.vpc.selectSubnets(network.taskSubnets);
+  const ids = (xs: ec2.ISubnet[]) => new Set(xs.map(s => s.subnetId));
+  const publicIds = ids(network.vpc.publicSubnets);
+  const isolatedIds = ids(network.vpc.isolatedSubnets);
+  return {
+    subnets,
+    assignPublicIp: network.assignPublicIp,
+    facts: {
+      topology: network.topology,
+      publicSubnets: subnets.subnetIds.filter(id => publicIds.has(id)).length,
+      isolatedSubnets: subnets.subnetIds.filter(id => isolatedIds.has(id)).length,
+      assignPublicIp: network.assignPublicIp,
+      endpoints: network.vpcEndpoints,
+    },
+  };
+}
+
+/** Options of `validatePlacement`. */
+export interface PlacementChecks {
+  /** The Fargate platform version. */
+  readonly platformVersion?: ecs.FargatePlatformVersion;
+  /** Whether ECS Exec is on. */
+  readonly enableExecuteCommand?: boolean;
+}
+
+/**
+ * Checks that tasks of `taskDef` can start in `placement`: throws for what is known now
+ * (subnets, public IP, endpoints, platform) and adds a tree validation for the secrets,
+ * which containers added later may bring.
+ */
+export function validatePlacement(
+  constructType: string, scope: Construct, placement: TaskPlacement, taskDef: FargateTaskDef, checks: PlacementChecks,
+): void {
+  const f = placement.facts;
+  throwIfProblems(constructType, scope, [
+    checkPublicSubnetPublicIp(f),
+    checkIsolatedSubnetEndpoints(f),
+    checkPlatformForCpu(taskDef.cpu, checks.platformVersion),
+    checkExecEndpoint(checks.enableExecuteCommand ?? false, f),
+  ]);
+  scope.node.addValidation({
+    validate: () => {
+      const problem = checkSecretEndpoints(f, taskDef.requiredVpcEndpoints);
+      return problem === undefined ? [] : [formatProblem(constructType, scope, problem)];
+    },
+  });
+}
+
+/** The cluster a service or task runs in: the given one, or a new one in the network's VPC with Container Insights on. */
+export function clusterFor(scope: Construct, network: IFargateNetwork, cluster: ecs.ICluster | undefined, spot: boolean): ecs.ICluster {
+  if (cluster !== undefined) {
+    if (spot && cluster instanceof ecs.Cluster) cluster.enableFargateCapacityProviders();
+    return cluster;
+  }
+  return new ecs.Cluster(scope, 'Cluster', {
+    vpc: network.vpc,
+    containerInsightsV2: ecs.ContainerInsights.ENABLED,
+    enableFargateCapacityProviders: spot || undefined,
+  });
+}

@@ -1,0 +1,164 @@
+import { Duration } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as events from 'aws-cdk-lib/aws-events';
+import { fixture } from './helpers';
+import { FargateTask, VpcTopology } from '../../src';
+
+describe('FargateTask with default props (one-off)', () => {
+  const { stack, network, taskDef } = fixture();
+  const task = new FargateTask(stack, 'Job', { network, taskDef });
+  const t = Template.fromStack(stack);
+
+  test('creates its own security group with no ingress, a cluster with Container Insights, no service, no rule', () => {
+    t.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: 'Tasks of Stack/Job',
+      SecurityGroupIngress: Match.absent(),
+    });
+    t.hasResourceProperties('AWS::ECS::Cluster', { ClusterSettings: [{ Name: 'containerInsights', Value: 'enabled' }] });
+    t.resourceCountIs('AWS::ECS::Service', 0);
+    t.resourceCountIs('AWS::Events::Rule', 0);
+    expect(task.rule).toBeUndefined();
+    Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
+  });
+
+  test('emits the run-task command with the cluster, family, subnets and security group', () => {
+    const outputs = t.findOutputs('*', { Description: 'Starts one task of Stack/Job' });
+    const [output] = Object.values(outputs);
+    expect(output.Value).toEqual({
+      'Fn::Join': ['', [
+        'aws ecs run-task --cluster ',
+        { Ref: expect.stringMatching(/^JobCluster/) },
+        ' --task-definition web --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[',
+        { Ref: expect.stringMatching(/^NetworkPrivateSubnet1Subnet/) },
+        ',',
+        { Ref: expect.stringMatching(/^NetworkPrivateSubnet2Subnet/) },
+        '],securityGroups=[',
+        { 'Fn::GetAtt': [expect.stringMatching(/^JobSecurityGroup/), 'GroupId'] },
+        '],assignPublicIp=DISABLED}"',
+      ]],
+    });
+  });
+
+  test('emits the network configuration as JSON for SDK users', () => {
+    const [output] = Object.values(t.findOutputs('*', { Description: Match.stringLikeRegexp('networkConfiguration of Stack/Job') }));
+    const text = JSON.stringify(output.Value);
+    expect(text).toMatch(/\{\\"awsvpcConfiguration\\":\{\\"subnets\\":\[\\"/);
+    expect(text).toMatch(/NetworkPrivateSubnet1Subnet/);
+    expect(text).toMatch(/JobSecurityGroup/);
+    expect(text).toMatch(/\\"assignPublicIp\\":\\"DISABLED\\"/);
+  });
+});
+
+describe('FargateTask with a schedule', () => {
+  const { stack, network, taskDef } = fixture(VpcTopology.PUBLIC_ONLY);
+  const cluster = new ecs.Cluster(stack, 'Shared', { vpc: network.vpc });
+  const extra = new ec2.SecurityGroup(stack, 'Extra', { vpc: network.vpc });
+  const task = new FargateTask(stack, 'Job', {
+    network,
+    taskDef,
+    cluster,
+    securityGroups: [extra],
+    platformVersion: ecs.FargatePlatformVersion.VERSION1_4,
+    schedule: events.Schedule.rate(Duration.hours(1)),
+    scheduledTaskCount: 2,
+  });
+  const t = Template.fromStack(stack);
+
+  test('an EventBridge rule runs the task definition on the cluster in the task subnets', () => {
+    t.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 hour)',
+      State: 'ENABLED',
+      Targets: [Match.objectLike({
+        Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Shared'), 'Arn'] },
+        RoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^JobScheduleRole'), 'Arn'] },
+        EcsParameters: {
+          TaskDefinitionArn: { Ref: Match.stringLikeRegexp('^TaskDef') },
+          TaskCount: 2,
+          LaunchType: 'FARGATE',
+          PlatformVersion: '1.4.0',
+          NetworkConfiguration: {
+            AwsVpcConfiguration: {
+              AssignPublicIp: 'ENABLED',
+              Subnets: [{ Ref: Match.stringLikeRegexp('NetworkPublicSubnet1Subnet') }, { Ref: Match.stringLikeRegexp('NetworkPublicSubnet2Subnet') }],
+              SecurityGroups: [
+                { 'Fn::GetAtt': [Match.stringLikeRegexp('^JobSecurityGroup'), 'GroupId'] },
+                { 'Fn::GetAtt': [Match.stringLikeRegexp('^Extra'), 'GroupId'] },
+              ],
+            },
+          },
+        },
+      })],
+    });
+    expect(task.rule).toBeDefined();
+  });
+
+  test('its role is trusted by EventBridge of this account only', () => {
+    t.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [{
+          Action: 'sts:AssumeRole',
+          Effect: 'Allow',
+          Principal: { Service: 'events.amazonaws.com' },
+          Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+        }],
+      },
+    });
+  });
+
+  test('its role may run only this task definition, only on this cluster, and pass only its two roles', () => {
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^JobScheduleRole') }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Action: 'ecs:RunTask',
+            Effect: 'Allow',
+            Resource: { Ref: Match.stringLikeRegexp('^TaskDef') },
+            Condition: { ArnEquals: { 'ecs:cluster': { 'Fn::GetAtt': [Match.stringLikeRegexp('^Shared'), 'Arn'] } } },
+          },
+          {
+            Action: 'iam:PassRole',
+            Effect: 'Allow',
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('TaskDefRolesExecutionRole'), 'Arn'] },
+          },
+          {
+            Action: 'iam:PassRole',
+            Effect: 'Allow',
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('TaskDefRolesTaskRole'), 'Arn'] },
+          },
+        ]),
+      },
+    });
+    const policies = t.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^JobScheduleRole') }] } });
+    for (const p of Object.values(policies)) {
+      for (const s of p.Properties.PolicyDocument.Statement) {
+        expect(s.Resource).not.toBe('*');
+      }
+    }
+  });
+
+  test('the command uses the given cluster, the platform version and a public IP', () => {
+    const text = JSON.stringify(stack.resolve(task.runTaskCommand));
+    expect(text).toMatch(/\{"Ref":"Shared[0-9A-F]+"\}/);
+    expect(text).toMatch(/--platform-version 1\.4\.0/);
+    expect(text).toMatch(/assignPublicIp=ENABLED/);
+  });
+});
+
+test('FargateTask outputs can be turned off', () => {
+  const { stack, network, taskDef } = fixture();
+  new FargateTask(stack, 'Job', { network, taskDef, outputs: false });
+  expect(Object.keys(Template.fromStack(stack).findOutputs('*'))).toHaveLength(0);
+});
+
+test('FargateTask in an isolated network runs in the isolated subnets', () => {
+  const { stack, network, taskDef } = fixture(VpcTopology.PRIVATE_ISOLATED);
+  const task = new FargateTask(stack, 'Job', { network, taskDef, schedule: events.Schedule.cron({ hour: '3', minute: '0' }) });
+  expect(JSON.stringify(stack.resolve(task.runTaskCommand))).toMatch(/NetworkIsolatedSubnet1Subnet.*assignPublicIp=DISABLED/);
+  Template.fromStack(stack).hasResourceProperties('AWS::Events::Rule', {
+    ScheduleExpression: 'cron(0 3 * * ? *)',
+    Targets: [Match.objectLike({ EcsParameters: Match.objectLike({ NetworkConfiguration: { AwsVpcConfiguration: Match.objectLike({ AssignPublicIp: 'DISABLED' }) } }) })],
+  });
+});

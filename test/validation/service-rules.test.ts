@@ -1,0 +1,88 @@
+import { Token } from 'aws-cdk-lib';
+import {
+  TaskPlacementFacts, checkDesiredCount, checkExecEndpoint, checkIsolatedSubnetEndpoints, checkPercent, checkPlatformForCpu,
+  checkPublicSubnetPublicIp, checkScalingBounds, checkSecretEndpoints, checkSpotPlatform, checkSpotWeights, hasNoInternetRoute,
+} from '../../src/validation/service-rules';
+
+const CORE = ['ECR_API', 'ECR_DOCKER', 'S3', 'CLOUDWATCH_LOGS'];
+const nat: TaskPlacementFacts = { topology: 'PRIVATE_WITH_NAT', publicSubnets: 0, isolatedSubnets: 0, assignPublicIp: false, endpoints: [] };
+const isolated: TaskPlacementFacts = { topology: 'PRIVATE_ISOLATED', publicSubnets: 0, isolatedSubnets: 2, assignPublicIp: false, endpoints: CORE };
+const publicIp: TaskPlacementFacts = { topology: 'PUBLIC_ONLY', publicSubnets: 2, isolatedSubnets: 0, assignPublicIp: true, endpoints: [] };
+const publicNoIp: TaskPlacementFacts = { topology: 'PRIVATE_WITH_NAT', publicSubnets: 2, isolatedSubnets: 0, assignPublicIp: false, endpoints: [] };
+
+describe('checkDesiredCount', () => {
+  test.each([undefined, 0, 2, 100])('valid: %s', v => expect(checkDesiredCount(v)).toBeUndefined());
+  test.each([-1, 1.5])('invalid: %s', v => expect(checkDesiredCount(v)).toMatch(new RegExp(`desiredCount ${v} is not valid; .* Fix: set desiredCount`)));
+  test('skips tokens', () => expect(checkDesiredCount(Token.asNumber({ Ref: 'X' }))).toBeUndefined());
+});
+
+describe('checkScalingBounds', () => {
+  test.each([[1, 1, undefined], [0, 3, undefined], [2, 10, 2], [2, 10, 10]])('valid: min %s max %s desired %s', (min, max, d) =>
+    expect(checkScalingBounds(min, max, d)).toBeUndefined());
+  test('min below 0', () => expect(checkScalingBounds(-1, 3, undefined)).toMatch(/autoScaling.minCapacity -1 is not valid; .*Fix: set minCapacity/));
+  test('max below 1', () => expect(checkScalingBounds(0, 0, undefined)).toMatch(/autoScaling.maxCapacity 0 is not valid; .*Fix: set maxCapacity/));
+  test('min above max', () => expect(checkScalingBounds(5, 3, undefined)).toMatch(/autoScaling.minCapacity 5 is greater than maxCapacity 3; .*Fix: raise maxCapacity to at least 5/));
+  test('desired outside', () => expect(checkScalingBounds(2, 4, 6)).toMatch(/desiredCount 6 is outside the auto scaling range 2..4; .*Fix: remove desiredCount/));
+  test('skips tokens', () => expect(checkScalingBounds(Token.asNumber({ Ref: 'X' }), 1, undefined)).toBeUndefined());
+});
+
+describe('checkPercent', () => {
+  test.each([undefined, 1, 50, 100])('valid: %s', v => expect(checkPercent('p', v)).toBeUndefined());
+  test.each([0, 101, -5])('invalid: %s', v => expect(checkPercent('autoScaling.targetCpuPercent', v)).toMatch(new RegExp(`autoScaling.targetCpuPercent ${v} is not a valid utilization percentage; .*Fix:`)));
+});
+
+describe('checkSpotWeights', () => {
+  test.each([[1, 1, 1], [0, 1, 0], [1, 0, 0], [1, 3, 2]])('valid: onDemand %s spot %s base %s', (o, s, b) => expect(checkSpotWeights(o, s, b)).toBeUndefined());
+  test('negative weight', () => expect(checkSpotWeights(1, -1, 0)).toMatch(/spot.spotWeight -1 is not valid; .*Fix:/));
+  test('fractional weight', () => expect(checkSpotWeights(0.5, 1, 0)).toMatch(/spot.onDemandWeight 0.5 is not valid/));
+  test('both zero', () => expect(checkSpotWeights(0, 0, 1)).toMatch(/both 0; ECS needs at least one capacity provider .*Fix: set spotWeight/));
+  test('bad base', () => expect(checkSpotWeights(1, 1, -2)).toMatch(/spot.onDemandBase -2 is not valid; .*Fix:/));
+});
+
+describe('checkSpotPlatform', () => {
+  test.each([
+    [1, false, 'X86_64', undefined], [1, false, 'ARM64', 'LATEST'], [1, false, 'ARM64', '1.4.0'], [1, false, 'X86_64', '1.3.0'], [0, true, 'X86_64', undefined],
+  ] as const)('valid: spot %s windows %s %s %s', (w, win, arch, pv) => expect(checkSpotPlatform(w, win, arch, pv)).toBeUndefined());
+  test('Windows on Spot', () => expect(checkSpotPlatform(1, true, 'X86_64', undefined)).toMatch(/runs Windows; Fargate Spot runs Linux tasks only. Fix: remove spot/));
+  test('ARM64 on Spot before 1.4.0', () => expect(checkSpotPlatform(2, false, 'ARM64', '1.3.0')).toMatch(/ARM64 tasks on FARGATE_SPOT with platformVersion 1.3.0; .*Fix: use platformVersion VERSION1_4 or LATEST/));
+});
+
+describe('checkPlatformForCpu', () => {
+  test.each([[4096, '1.3.0'], [8192, undefined], [8192, 'LATEST'], [16384, '1.4.0']] as const)('valid: cpu %s on %s', (cpu, pv) => expect(checkPlatformForCpu(cpu, pv)).toBeUndefined());
+  test.each([[8192, '1.3.0'], [16384, '1.0.0']] as const)('invalid: cpu %s on %s', (cpu, pv) =>
+    expect(checkPlatformForCpu(cpu, pv)).toMatch(new RegExp(`platformVersion ${pv.replace(/\./g, '\\.')} cannot run a task with cpu ${cpu} .*need platform version 1.4.0 or later. Fix:`)));
+});
+
+describe('placement rules', () => {
+  test('internet route', () => {
+    expect(hasNoInternetRoute(nat)).toBe(false);
+    expect(hasNoInternetRoute(publicIp)).toBe(false);
+    expect(hasNoInternetRoute(isolated)).toBe(true);
+    expect(hasNoInternetRoute(publicNoIp)).toBe(true);
+  });
+  test('public subnet needs a public IP', () => {
+    expect(checkPublicSubnetPublicIp(publicIp)).toBeUndefined();
+    expect(checkPublicSubnetPublicIp(nat)).toBeUndefined();
+    expect(checkPublicSubnetPublicIp({ ...publicNoIp, endpoints: CORE })).toBeUndefined();
+    expect(checkPublicSubnetPublicIp(publicNoIp)).toMatch(/taskSubnets select 2 public subnet\(s\) but topology PRIVATE_WITH_NAT gives tasks no public IP .*CannotPullContainerError.*Fix: use topology PUBLIC_ONLY/);
+  });
+  test('isolated subnets need the core endpoints', () => {
+    expect(checkIsolatedSubnetEndpoints(isolated)).toBeUndefined();
+    expect(checkIsolatedSubnetEndpoints(nat)).toBeUndefined();
+    expect(checkIsolatedSubnetEndpoints({ ...isolated, topology: 'PRIVATE_WITH_NAT', endpoints: ['S3'] }))
+      .toMatch(/taskSubnets select 2 isolated subnet\(s\) .* lacks VPC endpoints ECR_API, ECR_DOCKER, CLOUDWATCH_LOGS; .*Fix: create the endpoints/);
+  });
+  test('secrets need their endpoint without an internet route', () => {
+    expect(checkSecretEndpoints(nat, ['SECRETS_MANAGER'])).toBeUndefined();
+    expect(checkSecretEndpoints(isolated, [])).toBeUndefined();
+    expect(checkSecretEndpoints({ ...isolated, endpoints: [...CORE, 'SECRETS_MANAGER'] }, ['SECRETS_MANAGER'])).toBeUndefined();
+    expect(checkSecretEndpoints(isolated, ['SECRETS_MANAGER', 'SSM']))
+      .toMatch(/read secrets through SECRETS_MANAGER, SSM, .*ResourceInitializationError. Fix: .*additionalEndpoints: \[VpcEndpointService.SECRETS_MANAGER, VpcEndpointService.SSM\]/);
+  });
+  test('ECS Exec needs ssmmessages without an internet route', () => {
+    expect(checkExecEndpoint(false, isolated)).toBeUndefined();
+    expect(checkExecEndpoint(true, nat)).toBeUndefined();
+    expect(checkExecEndpoint(true, { ...isolated, endpoints: [...CORE, 'SSM_MESSAGES'] })).toBeUndefined();
+    expect(checkExecEndpoint(true, isolated)).toMatch(/enableExecuteCommand is true, but .* lacks the SSM_MESSAGES .*Fix: add it to the network/);
+  });
+});
