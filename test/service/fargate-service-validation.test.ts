@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { fixture } from './helpers';
-import { FargateService, FargateTask, FargateTaskDef, FargateVpc, VpcEndpointService, VpcTopology } from '../../src';
+import { ContainerSecret, FargateService, FargateTask, FargateTaskDef, FargateVpc, VpcEndpointService, VpcTopology } from '../../src';
 
 describe('FargateService rejects at synth', () => {
   test('a negative desiredCount', () => {
@@ -87,12 +87,8 @@ describe('secrets without a Secrets Manager path (tree validation)', () => {
     const secret = new secretsmanager.Secret(stack, 'Secret');
     taskDef.addAppContainer('web', {
       image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:latest'),
-      secrets: { DB: ecs.Secret.fromSecretsManager(secret) },
+      secrets: { DB: ContainerSecret.fromSecretsManager(secret) },
     });
-    // requiredVpcEndpoints is computed by FargateTaskDef (issue 3); pin it for this test.
-    if (!taskDef.requiredVpcEndpoints.includes(VpcEndpointService.SECRETS_MANAGER)) {
-      taskDef.requiredVpcEndpoints.push(VpcEndpointService.SECRETS_MANAGER);
-    }
     new FargateService(stack, 'Web', { network, taskDef });
     return app;
   }
