@@ -231,10 +231,12 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
     const publicIds = new Set(vpc.publicSubnets.map(s => s.subnetId));
     const publicCount = lbSubnets.subnetIds.filter(s => publicIds.has(s)).length;
     throwIfProblems(TYPE, this, [checkLoadBalancerSubnets(internetFacing, publicCount, lbSubnets.subnetIds.length - publicCount)]);
-    const taskAzs = vpc.selectSubnets(network.taskSubnets).availabilityZones;
+    // an environment-agnostic stack's AZs are tokens: name them by their place in the VPC
+    const azLabel = (az: string) => Token.isUnresolved(az) ? `AZ#${vpc.availabilityZones.indexOf(az) + 1}` : az;
+    const taskAzs = vpc.selectSubnets(network.taskSubnets).availabilityZones.map(azLabel);
     this.node.addValidation({
       validate: () => {
-        const problem = checkAzCoverage(taskAzs, lbSubnets.availabilityZones);
+        const problem = checkAzCoverage(taskAzs, lbSubnets.availabilityZones.map(azLabel));
         return problem === undefined ? [] : [formatProblem(TYPE, this, problem)];
       },
     });

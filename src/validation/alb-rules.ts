@@ -72,8 +72,8 @@ export function checkTargetCount(targets: readonly string[]): string | undefined
  * targets in its enabled AZs), and an ALB needs subnets in at least two AZs.
  */
 export function checkAzCoverage(taskAzs: readonly string[], loadBalancerAzs: readonly string[]): string | undefined {
-  const known = (azs: readonly string[]) => azs.filter(az => !Token.isUnresolved(az));
-  const missing = known(taskAzs).filter(az => !loadBalancerAzs.includes(az));
+  // AZs of an environment-agnostic stack are tokens; the subnets of one VPC share them, so they compare as strings.
+  const missing = [...new Set(taskAzs)].filter(az => !loadBalancerAzs.includes(az));
   if (missing.length > 0) {
     return `the load balancer subnets cover availability zones ${loadBalancerAzs.join(', ') || 'none'} but tasks also run in ${missing.join(', ')}; an ALB only routes to targets in AZs where it has a subnet, so those tasks would never get traffic and would fail their health checks. Fix: select load balancer subnets in ${missing.join(', ')} too (loadBalancerSubnets, or FargateVpc.fromVpc({ loadBalancerSubnets })), or run the tasks only in the load balancer's AZs.`;
   }
