@@ -125,4 +125,11 @@ project.addTask('demo', {
   description: 'Synthesize the example app (later: deploy it to a local emulator)',
 }).spawn(synthExamples);
 
+// `npm run bench`: synth time, template size and monthly cost vs aws-ecs-patterns, rewrites BENCHMARKS.md.
+// A script, not a test (timings inside jest would measure jest); --expose-gc for clean heap figures.
+project.addTask('bench', {
+  description: 'Benchmark synth time, template size and monthly cost against aws-ecs-patterns; rewrites BENCHMARKS.md',
+  exec: 'node --expose-gc --import tsx scripts/bench/main.ts',
+});
+
 project.synth();

@@ -85,7 +85,7 @@ export interface FargateNetworkFromVpcProps {
    * `PRIVATE_ISOLATED` needs at least ECR_API, ECR_DOCKER, S3 and CLOUDWATCH_LOGS.
    * @default - none
    */
-  readonly vpcEndpoints?: VpcEndpointService[];
+  readonly endpointServices?: VpcEndpointService[];
 }
 
 /**
@@ -114,7 +114,7 @@ export class FargateVpc extends Construct implements IFargateNetwork {
   /** The availability zones of the VPC. */
   public readonly availabilityZones: string[];
   /** The AWS services that tasks reach through the VPC endpoints created here. */
-  public readonly vpcEndpoints: VpcEndpointService[];
+  public readonly endpointServices: VpcEndpointService[];
   /** The flow log group, when flow logs are on. */
   public readonly flowLogGroup?: logs.ILogGroup;
 
@@ -125,13 +125,13 @@ export class FargateVpc extends Construct implements IFargateNetwork {
     const knownAzs = Stack.of(this).availabilityZones.length;
     const azCount = Math.min(maxAzs, knownAzs);
     const endpointsOn = props.vpcEndpoints ?? this.topology === VpcTopology.PRIVATE_ISOLATED;
-    this.vpcEndpoints = uniq([...(endpointsOn ? CORE_TASK_ENDPOINTS : []), ...(props.additionalEndpoints ?? [])]);
+    this.endpointServices = uniq([...(endpointsOn ? CORE_TASK_ENDPOINTS : []), ...(props.additionalEndpoints ?? [])]);
 
     throwIfProblems('FargateVpc', this, [
       checkMaxAzs(maxAzs),
       checkVpcCidr(props.cidr),
       checkNatGateways(this.topology, props.natGateways, azCount),
-      checkEndpointsForTopology(this.topology, this.vpcEndpoints),
+      checkEndpointsForTopology(this.topology, this.endpointServices),
     ]);
     if (maxAzs > knownAzs) {
       Annotations.of(this).addWarningV2('cdk-fargate-kit:vpcFewerAzs',
@@ -153,7 +153,7 @@ export class FargateVpc extends Construct implements IFargateNetwork {
     this.assignPublicIp = this.topology === VpcTopology.PUBLIC_ONLY;
     this.availabilityZones = vpc.availabilityZones;
 
-    addEndpoints(vpc, this.vpcEndpoints, this.taskSubnets);
+    addEndpoints(vpc, this.endpointServices, this.taskSubnets);
 
     if (props.flowLogs ?? true) {
       const flowLogGroup = new logs.LogGroup(this, 'FlowLogGroup', {

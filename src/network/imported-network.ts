@@ -17,7 +17,7 @@ export class ImportedFargateNetwork extends Construct implements IFargateNetwork
   public readonly loadBalancerSubnets: ec2.SubnetSelection;
   public readonly assignPublicIp: boolean;
   public readonly availabilityZones: string[];
-  public readonly vpcEndpoints: VpcEndpointService[];
+  public readonly endpointServices: VpcEndpointService[];
 
   constructor(scope: Construct, id: string, props: FargateNetworkFromVpcProps) {
     super(scope, id);
@@ -26,12 +26,12 @@ export class ImportedFargateNetwork extends Construct implements IFargateNetwork
     this.taskSubnets = props.taskSubnets ?? defaultTaskSubnets(props.topology);
     this.loadBalancerSubnets = props.loadBalancerSubnets ?? defaultLoadBalancerSubnets();
     this.assignPublicIp = props.topology === VpcTopology.PUBLIC_ONLY;
-    this.vpcEndpoints = [...(props.vpcEndpoints ?? [])];
+    this.endpointServices = [...(props.endpointServices ?? [])];
 
     const tasks = this.select('taskSubnets', this.taskSubnets);
     this.select('loadBalancerSubnets', this.loadBalancerSubnets);
     this.availabilityZones = tasks.availabilityZones;
-    throwIfProblem('FargateVpc.fromVpc', this, checkEndpointsForTopology(this.topology, this.vpcEndpoints));
+    throwIfProblem('FargateVpc.fromVpc', this, checkEndpointsForTopology(this.topology, this.endpointServices));
   }
 
   /** Selects subnets, turning "no such subnets" into an error that says how to fix it. */

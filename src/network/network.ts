@@ -22,5 +22,5 @@ export interface IFargateNetwork extends IConstruct {
   /** The availability zones that tasks run in. */
   readonly availabilityZones: string[];
   /** The AWS services that tasks reach through VPC endpoints. */
-  readonly vpcEndpoints: VpcEndpointService[];
+  readonly endpointServices: VpcEndpointService[];
 }

@@ -42,20 +42,15 @@ type ServiceAlarms = { cpu: cloudwatch.Alarm; memory: cloudwatch.Alarm; runningT
 export function addServiceAlarms(scope: Construct, service: ecs.FargateService, cluster: ecs.ICluster, opts: ServiceAlarmOptions): ServiceAlarms {
   const periods = opts.evaluationPeriods ?? 5;
   const period = Duration.minutes(1);
-  const cpu = service.metricCpuUtilization({ period }).createAlarm(scope, 'CpuAlarm', {
-    threshold: opts.cpuPercent ?? 80,
+  const above = (id: string, what: string, metric: cloudwatch.Metric, threshold: number) => metric.createAlarm(scope, id, {
+    threshold,
     evaluationPeriods: periods,
     comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
     treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    alarmDescription: `CPU utilization of ECS service ${service.node.path} is high`,
+    alarmDescription: `${what} of ECS service ${service.node.path} is high`,
   });
-  const memory = service.metricMemoryUtilization({ period }).createAlarm(scope, 'MemoryAlarm', {
-    threshold: opts.memoryPercent ?? 80,
-    evaluationPeriods: periods,
-    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    alarmDescription: `Memory utilization of ECS service ${service.node.path} is high`,
-  });
+  const cpu = above('CpuAlarm', 'CPU utilization', service.metricCpuUtilization({ period }), opts.cpuPercent ?? 80);
+  const memory = above('MemoryAlarm', 'Memory utilization', service.metricMemoryUtilization({ period }), opts.memoryPercent ?? 80);
   let runningTasks: cloudwatch.Alarm | undefined;
   if (opts.runningTasksBelowDesired ?? true) {
     const insights = (metricName: string) => new cloudwatch.Metric({

@@ -5,34 +5,15 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { clusterFor, resolvePlacement, validatePlacement } from './placement';
-import { runTaskCommand, runTaskNetworkConfigurationJson } from './run-task';
+import { setUpWorkload } from './workload';
+import { FargateWorkloadProps } from './workload-props';
 import { IFargateNetwork } from '../network/network';
 import { FargateTaskDef } from '../task/fargate-task-def';
 
 /**
  * Properties of a `FargateTask`.
  */
-export interface FargateTaskProps {
-  /** The network the task runs in (a `FargateVpc` or `FargateVpc.fromVpc`). */
-  readonly network: IFargateNetwork;
-  /** The task definition to run. */
-  readonly taskDef: FargateTaskDef;
-  /**
-   * The ECS cluster.
-   * @default - a new cluster in the network's VPC with Container Insights on
-   */
-  readonly cluster?: ecs.ICluster;
-  /**
-   * Security groups to attach in addition to the task's own one.
-   * @default - only the task's own security group (no ingress, all egress)
-   */
-  readonly securityGroups?: ec2.ISecurityGroup[];
-  /**
-   * The Fargate platform version.
-   * @default ecs.FargatePlatformVersion.LATEST
-   */
-  readonly platformVersion?: ecs.FargatePlatformVersion;
+export interface FargateTaskProps extends FargateWorkloadProps {
   /**
    * Run the task on a schedule from EventBridge, e.g.
    * `events.Schedule.cron({ hour: '3', minute: '0' })` or `events.Schedule.rate(Duration.hours(1))`.
@@ -81,28 +62,12 @@ export class FargateTask extends Construct implements ec2.IConnectable {
     super(scope, id);
     const { network, taskDef } = props;
     this.taskDef = taskDef;
-    const placement = resolvePlacement(network);
-    validatePlacement('FargateTask', this, placement, taskDef, props);
-
-    this.cluster = clusterFor(this, network, props.cluster, false);
-    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
-      vpc: network.vpc,
-      description: `Tasks of ${this.node.path}`,
-      allowAllOutbound: true,
-    });
-    const securityGroups = [this.securityGroup, ...(props.securityGroups ?? [])];
-    this.connections = new ec2.Connections({ securityGroups });
-
-    const target = {
-      cluster: this.cluster,
-      family: taskDef.family,
-      subnetIds: placement.subnets.subnetIds,
-      securityGroups,
-      assignPublicIp: placement.assignPublicIp,
-      platformVersion: props.platformVersion,
-    };
-    this.runTaskCommand = runTaskCommand(target);
-    this.runTaskNetworkConfiguration = runTaskNetworkConfigurationJson(this, target);
+    const base = setUpWorkload('FargateTask', this, props, { spot: false });
+    this.cluster = base.cluster;
+    this.securityGroup = base.securityGroup;
+    this.connections = new ec2.Connections({ securityGroups: base.securityGroups });
+    this.runTaskCommand = base.runTaskCommand;
+    this.runTaskNetworkConfiguration = base.runTaskNetworkConfiguration;
     if (props.outputs ?? true) {
       new CfnOutput(this, 'RunTaskCommand', {
         value: this.runTaskCommand,
@@ -132,9 +97,9 @@ export class FargateTask extends Construct implements ec2.IConnectable {
         taskDefinition: taskDef.taskDefinition,
         taskCount: props.scheduledTaskCount ?? 1,
         role: this.scheduleRole,
-        securityGroups,
-        subnetSelection: eventsSubnetSelection(network, placement.subnets),
-        assignPublicIp: placement.assignPublicIp,
+        securityGroups: base.securityGroups,
+        subnetSelection: eventsSubnetSelection(network, base.placement.subnets),
+        assignPublicIp: base.assignPublicIp,
         platformVersion: props.platformVersion,
         launchType: ecs.LaunchType.FARGATE,
       }));

@@ -1,3 +1,4 @@
+export * from './workload-props';
 export * from './spot';
 export * from './scaling';
 export * from './alarms';

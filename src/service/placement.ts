@@ -33,7 +33,7 @@ export function resolvePlacement(network: IFargateNetwork): TaskPlacement {
       publicSubnets: subnets.subnetIds.filter(id => publicIds.has(id)).length,
       isolatedSubnets: subnets.subnetIds.filter(id => isolatedIds.has(id)).length,
       assignPublicIp: network.assignPublicIp,
-      endpoints: network.vpcEndpoints,
+      endpoints: network.endpointServices,
     },
   };
 }

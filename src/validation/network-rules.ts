@@ -44,7 +44,7 @@ export function checkEndpointsForTopology(topology: VpcTopology, endpoints: read
   if (topology !== VpcTopology.PRIVATE_ISOLATED) return undefined;
   const missing = CORE_TASK_ENDPOINTS.filter(e => !endpoints.includes(e));
   if (missing.length > 0) {
-    return `vpcEndpoints lacks ${missing.join(', ')}; in topology PRIVATE_ISOLATED tasks have no route to the internet and can only pull images (ECR_API, ECR_DOCKER, S3) and ship logs (CLOUDWATCH_LOGS) through VPC endpoints. Fix: create those endpoints (FargateVpc does by default: leave vpcEndpoints on), or use topology PRIVATE_WITH_NAT.`;
+    return `the network lacks VPC endpoints ${missing.join(', ')}; in topology PRIVATE_ISOLATED tasks have no route to the internet and can only pull images (ECR_API, ECR_DOCKER, S3) and ship logs (CLOUDWATCH_LOGS) through VPC endpoints. Fix: create those endpoints (FargateVpc does by default: leave vpcEndpoints on; for FargateVpc.fromVpc create them and declare them in endpointServices), or use topology PRIVATE_WITH_NAT.`;
   }
   return undefined;
 }

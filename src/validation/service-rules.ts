@@ -119,7 +119,7 @@ export function checkIsolatedSubnetEndpoints(f: TaskPlacementFacts): string | un
   if (f.isolatedSubnets === 0) return undefined;
   const missing = CORE.filter(e => !f.endpoints.includes(e));
   if (missing.length === 0) return undefined;
-  return `taskSubnets select ${f.isolatedSubnets} isolated subnet(s) (no NAT, no internet route) and the network lacks VPC endpoints ${missing.join(', ')}; such a task cannot pull its image (ECR_API, ECR_DOCKER, S3) or ship logs (CLOUDWATCH_LOGS). Fix: create the endpoints (FargateVpc with topology PRIVATE_ISOLATED does), declare them in FargateVpc.fromVpc({ vpcEndpoints }), or select private subnets with a NAT route.`;
+  return `taskSubnets select ${f.isolatedSubnets} isolated subnet(s) (no NAT, no internet route) and the network lacks VPC endpoints ${missing.join(', ')}; such a task cannot pull its image (ECR_API, ECR_DOCKER, S3) or ship logs (CLOUDWATCH_LOGS). Fix: create the endpoints (FargateVpc with topology PRIVATE_ISOLATED does), declare them in FargateVpc.fromVpc({ endpointServices }), or select private subnets with a NAT route.`;
 }
 
 /** Secrets need a Secrets Manager / SSM path when tasks have no internet route. */

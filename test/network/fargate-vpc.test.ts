@@ -45,7 +45,7 @@ describe('FargateVpc, topology PRIVATE_WITH_NAT (default)', () => {
 
   test('no VPC endpoints unless asked', () => {
     template.resourceCountIs('AWS::EC2::VPCEndpoint', 0);
-    expect(network.vpcEndpoints).toEqual([]);
+    expect(network.endpointServices).toEqual([]);
   });
 
   test('flow logs of all traffic to a log group kept one month', () => {
@@ -182,7 +182,7 @@ describe('FargateVpc, topology PRIVATE_ISOLATED', () => {
       ],
     });
     template.resourceCountIs('AWS::EC2::VPCEndpoint', 4);
-    expect(network.vpcEndpoints).toEqual([
+    expect(network.endpointServices).toEqual([
       VpcEndpointService.ECR_API, VpcEndpointService.ECR_DOCKER, VpcEndpointService.S3, VpcEndpointService.CLOUDWATCH_LOGS,
     ]);
   });
@@ -205,7 +205,7 @@ describe('FargateVpc, topology PRIVATE_ISOLATED', () => {
         PrivateDnsEnabled: true,
       });
     }
-    expect(n.vpcEndpoints).toContain(VpcEndpointService.SSM_MESSAGES);
+    expect(n.endpointServices).toContain(VpcEndpointService.SSM_MESSAGES);
   });
 });
 
@@ -215,7 +215,7 @@ describe('FargateVpc validation', () => {
     ['natGateways > AZs', { natGateways: 3 }, /FargateVpc Test\/Network: natGateways 3 exceeds the 2 availability zones of this VPC; .*at most one per AZ\. Fix: set natGateways between 1 and 2, or raise maxAzs/],
     ['natGateways 0 with PRIVATE_WITH_NAT', { natGateways: 0 }, /FargateVpc Test\/Network: natGateways 0 leaves the private subnets of topology PRIVATE_WITH_NAT without a route to the internet.*Fix: set natGateways between 1 and 2.*or use topology PRIVATE_ISOLATED/],
     ['natGateways with PUBLIC_ONLY', { topology: VpcTopology.PUBLIC_ONLY, natGateways: 1 }, /natGateways 1 is set but topology PUBLIC_ONLY has no NAT gateways.*Fix: remove natGateways, or use topology PRIVATE_WITH_NAT/],
-    ['PRIVATE_ISOLATED without endpoints', { topology: VpcTopology.PRIVATE_ISOLATED, vpcEndpoints: false }, /vpcEndpoints lacks ECR_API, ECR_DOCKER, S3, CLOUDWATCH_LOGS; in topology PRIVATE_ISOLATED tasks have no route to the internet.*Fix:/],
+    ['PRIVATE_ISOLATED without endpoints', { topology: VpcTopology.PRIVATE_ISOLATED, vpcEndpoints: false }, /the network lacks VPC endpoints ECR_API, ECR_DOCKER, S3, CLOUDWATCH_LOGS; in topology PRIVATE_ISOLATED tasks have no route to the internet.*Fix:/],
     ['bad cidr', { cidr: '10.0.0.0/8' }, /cidr '10.0.0.0\/8' is not a valid VPC block; .*prefix between \/16 and \/28\. Fix: use a private range such as '10.0.0.0\/16'/],
   ];
   test.each(cases)('%s', (_name, props, message) => {
@@ -243,7 +243,7 @@ describe('FargateVpc.fromVpc', () => {
     expect(network.loadBalancerSubnets).toEqual({ subnetType: ec2.SubnetType.PUBLIC });
     expect(network.assignPublicIp).toBe(false);
     expect(network.availabilityZones).toEqual(vpc.availabilityZones);
-    expect(network.vpcEndpoints).toEqual([]);
+    expect(network.endpointServices).toEqual([]);
     // adapting creates no resources
     Template.fromStack(stack).resourceCountIs('AWS::EC2::VPC', 1);
   });
@@ -261,7 +261,7 @@ describe('FargateVpc.fromVpc', () => {
       vpc,
       topology: VpcTopology.PRIVATE_ISOLATED,
       taskSubnets: { subnetGroupName: 'Tasks' },
-      vpcEndpoints: [VpcEndpointService.ECR_API, VpcEndpointService.ECR_DOCKER, VpcEndpointService.S3, VpcEndpointService.CLOUDWATCH_LOGS],
+      endpointServices: [VpcEndpointService.ECR_API, VpcEndpointService.ECR_DOCKER, VpcEndpointService.S3, VpcEndpointService.CLOUDWATCH_LOGS],
     });
     expect(network.availabilityZones).toEqual(['eu-west-1a', 'eu-west-1b']);
     expect(vpc.selectSubnets(network.taskSubnets).subnetIds).toEqual(['subnet-iso1', 'subnet-iso2']);
@@ -291,7 +291,7 @@ describe('FargateVpc.fromVpc', () => {
       { name: 'Public', subnetType: ec2.SubnetType.PUBLIC },
       { name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
     ]);
-    expect(() => FargateVpc.fromVpc(stack, 'Network', { vpc, topology: VpcTopology.PRIVATE_ISOLATED, vpcEndpoints: [VpcEndpointService.ECR_API] }))
-      .toThrow(/^FargateVpc.fromVpc Test\/Network: vpcEndpoints lacks ECR_DOCKER, S3, CLOUDWATCH_LOGS/);
+    expect(() => FargateVpc.fromVpc(stack, 'Network', { vpc, topology: VpcTopology.PRIVATE_ISOLATED, endpointServices: [VpcEndpointService.ECR_API] }))
+      .toThrow(/^FargateVpc.fromVpc Test\/Network: the network lacks VPC endpoints ECR_DOCKER, S3, CLOUDWATCH_LOGS/);
   });
 });

@@ -1,15 +1,11 @@
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { Template } from 'aws-cdk-lib/assertions';
 import { createExampleApp, exampleStacks } from '../../examples/scenarios';
 import { BatchJobStack } from '../../examples/stacks/batch-job';
 
+// zero errors/warnings and snapshots of every example stack: test/examples.test.ts
 describe('example stacks with services and tasks', () => {
   const app = createExampleApp();
   const stacks = exampleStacks(app);
-
-  test.each(stacks.map(s => [s.stackName, s] as const))('%s synthesizes without warnings or errors', (_name, stack) => {
-    Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
-    Annotations.fromStack(stack).hasNoError('*', Match.anyValue());
-  });
 
   test('BatchJob emits the run-task command and runs the job nightly', () => {
     const stack = stacks.find(s => s instanceof BatchJobStack)!;

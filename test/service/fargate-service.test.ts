@@ -53,7 +53,7 @@ describe('FargateService with default props', () => {
 
   test('its own security group has no ingress and all egress', () => {
     t.hasResourceProperties('AWS::EC2::SecurityGroup', {
-      GroupDescription: 'Tasks of ECS service Stack/Web',
+      GroupDescription: 'Tasks of FargateService Stack/Web',
       SecurityGroupEgress: [{ CidrIp: '0.0.0.0/0', IpProtocol: '-1' }],
       SecurityGroupIngress: Match.absent(),
     });
@@ -197,7 +197,7 @@ describe('FargateService with all props', () => {
       },
     });
     t.hasResourceProperties('AWS::EC2::SecurityGroup', {
-      GroupDescription: 'Tasks of ECS service Stack/Web',
+      GroupDescription: 'Tasks of FargateService Stack/Web',
       SecurityGroupIngress: [{ CidrIp: '10.0.0.0/16', FromPort: 8080, ToPort: 8080, IpProtocol: 'tcp' }],
     });
   });

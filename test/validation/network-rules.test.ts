@@ -34,7 +34,7 @@ describe('checkEndpointsForTopology', () => {
   test('PRIVATE_ISOLATED without S3: names what is missing', () =>
     expect(checkEndpointsForTopology(VpcTopology.PRIVATE_ISOLATED,
       [VpcEndpointService.ECR_API, VpcEndpointService.ECR_DOCKER, VpcEndpointService.CLOUDWATCH_LOGS]))
-      .toMatch(/^vpcEndpoints lacks S3;/));
+      .toMatch(/^the network lacks VPC endpoints S3;/));
 });
 
 describe('checkVpcCidr', () => {

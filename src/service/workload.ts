@@ -1,0 +1,52 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct } from 'constructs';
+import { TaskPlacement, clusterFor, resolvePlacement, validatePlacement } from './placement';
+import { RunTaskTarget, runTaskCommand, runTaskNetworkConfigurationJson } from './run-task';
+import { FargateWorkloadProps } from './workload-props';
+
+/** The parts every workload (service or task) sets up the same way. */
+export interface WorkloadBase extends RunTaskTarget {
+  /** Where the tasks run. */
+  readonly placement: TaskPlacement;
+  /** The workload's own security group. */
+  readonly securityGroup: ec2.SecurityGroup;
+  /** The `aws ecs run-task` command. */
+  readonly runTaskCommand: string;
+  /** Its network configuration as JSON. */
+  readonly runTaskNetworkConfiguration: string;
+}
+
+/**
+ * Validates the placement, then creates (or takes) the cluster and the workload's own
+ * security group, and builds its run-task command.
+ */
+export function setUpWorkload(
+  constructType: string, scope: Construct, props: FargateWorkloadProps, opts: { spot: boolean; enableExecuteCommand?: boolean },
+): WorkloadBase {
+  const placement = resolvePlacement(props.network);
+  validatePlacement(constructType, scope, placement, props.taskDef, {
+    platformVersion: props.platformVersion,
+    enableExecuteCommand: opts.enableExecuteCommand,
+  });
+  const cluster = clusterFor(scope, props.network, props.cluster, opts.spot);
+  const securityGroup = new ec2.SecurityGroup(scope, 'SecurityGroup', {
+    vpc: props.network.vpc,
+    description: `Tasks of ${constructType} ${scope.node.path}`,
+    allowAllOutbound: true,
+  });
+  const target: RunTaskTarget = {
+    cluster,
+    family: props.taskDef.family,
+    subnetIds: placement.subnets.subnetIds,
+    securityGroups: [securityGroup, ...(props.securityGroups ?? [])],
+    assignPublicIp: placement.assignPublicIp,
+    platformVersion: props.platformVersion,
+  };
+  return {
+    ...target,
+    placement,
+    securityGroup,
+    runTaskCommand: runTaskCommand(target),
+    runTaskNetworkConfiguration: runTaskNetworkConfigurationJson(scope, target),
+  };
+}
