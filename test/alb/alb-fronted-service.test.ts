@@ -51,7 +51,7 @@ describe('AlbFrontedService with default props', () => {
       GroupId: TASK_SG, SourceSecurityGroupId: ALB_SG, IpProtocol: 'tcp', FromPort: 8080, ToPort: 8080,
     });
     t.hasResourceProperties('AWS::EC2::SecurityGroup', {
-      GroupDescription: 'Tasks of ECS service Stack/Web/Service',
+      GroupDescription: 'Tasks of FargateService Stack/Web/Service',
       SecurityGroupIngress: Match.absent(),
     });
   });
