@@ -99,7 +99,9 @@ export function checkLoadBalancerSubnets(internetFacing: boolean, publicSubnets:
 }
 
 /** HTTPS settings (TLS policy, domain with HTTPS URL) need a certificate; a domain needs its hosted zone and vice versa. */
-export function checkHttpsOptions(hasCertificate: boolean, sslPolicySet: boolean, domainName: string | undefined, hasHostedZone: boolean): string | undefined {
+export function checkHttpsOptions(
+  hasCertificate: boolean, sslPolicySet: boolean, domainName: string | undefined, hasHostedZone: boolean,
+): string | undefined {
   if (sslPolicySet && !hasCertificate) {
     return 'sslPolicy is set but there is no certificate; the TLS policy only applies to the HTTPS listener, which exists only with a certificate. Fix: add certificate (an acm.ICertificate, e.g. acm.Certificate with DNS validation), or remove sslPolicy.';
   }
