@@ -2,3 +2,4 @@ export * from './network';
 export * from './iam';
 export * from './task';
 export * from './service';
+export * from './alb';

@@ -1,0 +1,381 @@
+import { CfnOutput, Duration, Stack, Token } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { accessLogBucket } from './access-logs';
+import { AlbAlarmOptions, addAlbAlarms } from './alb-alarms';
+import { AlbRoute } from './routes';
+import { ResolvedTarget, resolveTarget, targetContainers, targetKey } from './targets';
+import { FargateService, FargateServiceProps } from '../service/fargate-service';
+import {
+  checkAccessLogsRegion, checkAllowedCidrs, checkAzCoverage, checkDeregistrationDelay, checkHasTargetContainer,
+  checkHealthCheckPath, checkHttpsOptions, checkLoadBalancerSubnets, checkPathPattern, checkRequestCountScaling,
+  checkTargetContainer, checkTargetCount,
+} from '../validation/alb-rules';
+import { formatProblem, throwIfProblems } from '../validation/errors';
+
+const TYPE = 'AlbFrontedService';
+
+/**
+ * Target tracking on the number of requests each task receives (ALBRequestCountPerTarget).
+ */
+export interface RequestCountScalingOptions {
+  /** Keep the requests per task per minute near this number. */
+  readonly requestsPerTarget: number;
+  /**
+   * How long to wait after a scale-in before scaling in again.
+   * @default - the Application Auto Scaling default (300 seconds)
+   */
+  readonly scaleInCooldown?: Duration;
+  /**
+   * How long to wait after a scale-out before scaling out again.
+   * @default - the Application Auto Scaling default (300 seconds)
+   */
+  readonly scaleOutCooldown?: Duration;
+}
+
+/**
+ * Properties of an `AlbFrontedService`: those of `FargateService` plus the load balancer's.
+ */
+export interface AlbFrontedServiceProps extends FargateServiceProps {
+  /**
+   * The container that receives the load balancer's default traffic.
+   * @default - the first container of the task that has a port
+   */
+  readonly containerName?: string;
+  /**
+   * The port of that container that receives the traffic.
+   * @default - the container's first port
+   */
+  readonly containerPort?: number;
+  /**
+   * The path the target group's health check requests (on the container port).
+   * @default '/'
+   */
+  readonly healthCheckPath?: string;
+  /**
+   * The HTTP codes that count as healthy, e.g. '200' or '200-299'.
+   * @default '200-399'
+   */
+  readonly healthyHttpCodes?: string;
+  /**
+   * How long the load balancer lets in-flight requests finish before a stopping task is
+   * removed (ELB's own default is 300 seconds, which slows every deployment).
+   * @default Duration.seconds(30)
+   */
+  readonly deregistrationDelay?: Duration;
+  /**
+   * A certificate for HTTPS: the load balancer then listens on 443 with `sslPolicy` and
+   * port 80 only redirects to 443.
+   * @default - HTTP on port 80 only
+   */
+  readonly certificate?: acm.ICertificate;
+  /**
+   * The TLS policy of the HTTPS listener (only with `certificate`).
+   * @default elbv2.SslPolicy.RECOMMENDED_TLS (TLS 1.2 and 1.3, forward secrecy)
+   */
+  readonly sslPolicy?: elbv2.SslPolicy;
+  /**
+   * A DNS name for the service, e.g. 'app.example.com'; an alias record for the load
+   * balancer is created in `hostedZone` and the URL uses it.
+   * @default - no DNS record; the URL uses the load balancer's DNS name
+   */
+  readonly domainName?: string;
+  /**
+   * The hosted zone of `domainName`.
+   * @default - none (required with domainName)
+   */
+  readonly hostedZone?: route53.IHostedZone;
+  /**
+   * The client networks allowed to reach the listeners (80, and 443 with a certificate),
+   * as IPv4 or IPv6 CIDR blocks.
+   * @default - ['0.0.0.0/0'], plus '::/0' on a dual-stack load balancer
+   */
+  readonly allowedCidrs?: string[];
+  /**
+   * IPv4 only, or dual-stack (the VPC and subnets need IPv6 CIDR blocks).
+   * @default elbv2.IpAddressType.IPV4
+   */
+  readonly ipAddressType?: elbv2.IpAddressType;
+  /**
+   * Whether the load balancer is reachable from the internet.
+   * @default true
+   */
+  readonly internetFacing?: boolean;
+  /**
+   * The subnets of the load balancer. They must cover every AZ the tasks run in.
+   * @default - the network's loadBalancerSubnets (internet-facing) or taskSubnets (internal)
+   */
+  readonly loadBalancerSubnets?: ec2.SubnetSelection;
+  /**
+   * A security group of your own for the load balancer. This construct adds no ingress
+   * rule to it (so `allowedCidrs` cannot be used with it); import it with
+   * `mutable: false` to also manage the egress to the tasks yourself.
+   * @default - a new security group allowing only the listener ports from `allowedCidrs`
+   */
+  readonly loadBalancerSecurityGroup?: ec2.ISecurityGroup;
+  /**
+   * Path-based rules to other containers or ports of the same task, evaluated in order
+   * (priority 10, 20, ...) before the default action.
+   * @default - all paths go to containerName:containerPort
+   */
+  readonly routes?: AlbRoute[];
+  /**
+   * Scale on requests per task, beside `autoScaling`'s CPU and memory targets (needs
+   * `autoScaling`).
+   * @default - no request-count scaling
+   */
+  readonly requestCountScaling?: RequestCountScalingOptions;
+  /**
+   * Alarms on 5xx responses (which also roll a deployment back), target response time
+   * and unhealthy targets.
+   * @default - no load balancer alarms
+   */
+  readonly loadBalancerAlarms?: AlbAlarmOptions;
+  /**
+   * Whether to write access logs to an S3 bucket (SSE-S3, SSL only, no public access,
+   * deleted after `accessLogRetention`). Needs the stack's region.
+   * @default false
+   */
+  readonly accessLogs?: boolean;
+  /**
+   * A bucket of your own for the access logs (turns `accessLogs` on).
+   * @default - a new bucket when accessLogs is true
+   */
+  readonly accessLogBucket?: s3.IBucket;
+  /**
+   * How long the new access log bucket keeps the logs.
+   * @default Duration.days(90)
+   */
+  readonly accessLogRetention?: Duration;
+}
+
+/**
+ * An internet-facing Application Load Balancer in front of a `FargateService`: `ip` target
+ * groups with health checks, HTTP (or HTTPS with an 80→443 redirect), security groups
+ * chained so the tasks accept only the container port(s) from the load balancer, optional
+ * path routes to other containers of the task, request-count scaling, alarms and access
+ * logs. Outputs the service URL.
+ */
+export class AlbFrontedService extends Construct implements ec2.IConnectable {
+  /** The Application Load Balancer. */
+  public readonly loadBalancer: elbv2.ApplicationLoadBalancer;
+  /** The load balancer's security group. */
+  public readonly loadBalancerSecurityGroup: ec2.ISecurityGroup;
+  /** The listener that forwards to the tasks: HTTPS 443 with a certificate, else HTTP 80. */
+  public readonly listener: elbv2.ApplicationListener;
+  /** The HTTP 80 listener that redirects to HTTPS, when there is a certificate. */
+  public readonly redirectListener?: elbv2.ApplicationListener;
+  /** The target group of the default container:port. */
+  public readonly targetGroup: elbv2.ApplicationTargetGroup;
+  /** All target groups: the default one first, then one per further container:port of `routes`. */
+  public readonly targetGroups: elbv2.ApplicationTargetGroup[];
+  /** The Fargate service behind the load balancer. */
+  public readonly fargateService: FargateService;
+  /** The URL of the service (`http://` or `https://`, the domain name or the load balancer's DNS name). */
+  public readonly url: string;
+  /** The network connections of the service's tasks. */
+  public readonly connections: ec2.Connections;
+  /** The container that receives the default traffic. */
+  public readonly containerName: string;
+  /** The port of that container. */
+  public readonly containerPort: number;
+  /** The 5xx alarm, when `loadBalancerAlarms` is set. */
+  public readonly http5xxAlarm?: cloudwatch.Alarm;
+  /** The p95 target response time alarm, when `loadBalancerAlarms` is set. */
+  public readonly targetResponseTimeAlarm?: cloudwatch.Alarm;
+  /** The unhealthy targets alarms (one per target group), when `loadBalancerAlarms` is set. */
+  public readonly unhealthyHostsAlarms: cloudwatch.Alarm[];
+  /** The access log bucket, when access logs are on. */
+  public readonly accessLogBucket?: s3.IBucket;
+
+  constructor(scope: Construct, id: string, props: AlbFrontedServiceProps) {
+    super(scope, id);
+    const { network, taskDef } = props;
+    const vpc = network.vpc;
+    const internetFacing = props.internetFacing ?? true;
+    const dualStack = props.ipAddressType === elbv2.IpAddressType.DUAL_STACK;
+    const healthCheckPath = props.healthCheckPath ?? '/';
+    const routes = props.routes ?? [];
+    const containers = targetContainers(taskDef);
+    const accessLogsOn = (props.accessLogs ?? false) || props.accessLogBucket !== undefined;
+
+    throwIfProblems(TYPE, this, [
+      props.containerName === undefined ? checkHasTargetContainer(containers) : checkTargetContainer('', props.containerName, props.containerPort, containers),
+      checkHealthCheckPath('healthCheckPath', healthCheckPath),
+      ...routes.flatMap((r, i) => [
+        checkPathPattern(`routes[${i}].pathPattern`, r.pathPattern),
+        checkTargetContainer(`routes[${i}].`, r.containerName, r.containerPort, containers),
+        checkHealthCheckPath(`routes[${i}].healthCheckPath`, r.healthCheckPath),
+      ]),
+      checkHttpsOptions(props.certificate !== undefined, props.sslPolicy !== undefined, props.domainName, props.hostedZone !== undefined),
+      checkAllowedCidrs(props.allowedCidrs, dualStack, props.loadBalancerSecurityGroup !== undefined),
+      checkRequestCountScaling(props.autoScaling !== undefined, props.requestCountScaling?.requestsPerTarget),
+      checkAccessLogsRegion(accessLogsOn, !Token.isUnresolved(Stack.of(this).region)),
+      checkDeregistrationDelay(props.deregistrationDelay?.toSeconds()),
+    ]);
+    const defaultTarget = resolveTarget(containers, props.containerName, props.containerPort);
+    const routeTargets = routes.map(r => resolveTarget(containers, r.containerName, r.containerPort));
+    const targets = uniqueTargets([defaultTarget, ...routeTargets]);
+    throwIfProblems(TYPE, this, [checkTargetCount(targets.map(targetKey))]);
+    this.containerName = defaultTarget.containerName;
+    this.containerPort = defaultTarget.containerPort;
+
+    const lbSubnetSelection = props.loadBalancerSubnets ?? (internetFacing ? network.loadBalancerSubnets : network.taskSubnets);
+    const lbSubnets = vpc.selectSubnets(lbSubnetSelection);
+    const publicIds = new Set(vpc.publicSubnets.map(s => s.subnetId));
+    const publicCount = lbSubnets.subnetIds.filter(s => publicIds.has(s)).length;
+    throwIfProblems(TYPE, this, [checkLoadBalancerSubnets(internetFacing, publicCount, lbSubnets.subnetIds.length - publicCount)]);
+    // an environment-agnostic stack's AZs are tokens: name them by their place in the VPC
+    const azLabel = (az: string) => Token.isUnresolved(az) ? `AZ#${vpc.availabilityZones.indexOf(az) + 1}` : az;
+    const taskAzs = vpc.selectSubnets(network.taskSubnets).availabilityZones.map(azLabel);
+    this.node.addValidation({
+      validate: () => {
+        const problem = checkAzCoverage(taskAzs, lbSubnets.availabilityZones.map(azLabel));
+        return problem === undefined ? [] : [formatProblem(TYPE, this, problem)];
+      },
+    });
+
+    // Security group chaining: clients -> ALB on the listener ports only; ALB -> tasks on
+    // the target ports only (added by aws-cdk-lib when the targets are registered).
+    const listenerPorts = props.certificate ? [80, 443] : [80];
+    if (props.loadBalancerSecurityGroup) {
+      this.loadBalancerSecurityGroup = props.loadBalancerSecurityGroup;
+    } else {
+      const sg = new ec2.SecurityGroup(this, 'LoadBalancerSecurityGroup', {
+        vpc,
+        description: `Load balancer of ${this.node.path}`,
+        allowAllOutbound: false,
+      });
+      const cidrs = props.allowedCidrs ?? (dualStack ? ['0.0.0.0/0', '::/0'] : ['0.0.0.0/0']);
+      for (const cidr of cidrs) {
+        const peer = cidr.includes(':') ? ec2.Peer.ipv6(cidr) : ec2.Peer.ipv4(cidr);
+        for (const port of listenerPorts) {
+          sg.addIngressRule(peer, ec2.Port.tcp(port), `Clients to the load balancer on TCP ${port}`);
+        }
+      }
+      this.loadBalancerSecurityGroup = sg;
+    }
+
+    this.loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
+      vpc,
+      vpcSubnets: lbSubnetSelection,
+      internetFacing,
+      ipAddressType: props.ipAddressType,
+      securityGroup: this.loadBalancerSecurityGroup,
+      dropInvalidHeaderFields: true,
+    });
+    if (accessLogsOn) {
+      this.accessLogBucket = props.accessLogBucket ?? accessLogBucket(this, 'AccessLogs', props.accessLogRetention ?? Duration.days(90));
+      this.loadBalancer.logAccessLogs(this.accessLogBucket);
+    }
+
+    this.targetGroups = targets.map((t, i) => new elbv2.ApplicationTargetGroup(this, i === 0 ? 'TargetGroup' : `TargetGroup${i + 1}`, {
+      vpc,
+      targetType: elbv2.TargetType.IP,
+      protocol: elbv2.ApplicationProtocol.HTTP,
+      port: t.containerPort,
+      deregistrationDelay: props.deregistrationDelay ?? Duration.seconds(30),
+      healthCheck: {
+        path: i === 0 ? healthCheckPath : (routes[routeTargets.findIndex(r => targetKey(r) === targetKey(t))].healthCheckPath ?? healthCheckPath),
+        protocol: elbv2.Protocol.HTTP,
+        healthyHttpCodes: props.healthyHttpCodes ?? '200-399',
+        interval: Duration.seconds(15),
+        timeout: Duration.seconds(5),
+        healthyThresholdCount: 2,
+        unhealthyThresholdCount: 3,
+      },
+    }));
+    this.targetGroup = this.targetGroups[0];
+    const targetGroupOf = (t: ResolvedTarget) => this.targetGroups[targets.findIndex(x => targetKey(x) === targetKey(t))];
+
+    if (props.certificate) {
+      this.listener = this.loadBalancer.addListener('Https', {
+        protocol: elbv2.ApplicationProtocol.HTTPS,
+        port: 443,
+        certificates: [props.certificate],
+        sslPolicy: props.sslPolicy ?? elbv2.SslPolicy.RECOMMENDED_TLS,
+        open: false,
+      });
+      this.redirectListener = this.loadBalancer.addListener('Http', {
+        protocol: elbv2.ApplicationProtocol.HTTP,
+        port: 80,
+        open: false,
+        defaultAction: elbv2.ListenerAction.redirect({ protocol: 'HTTPS', port: '443', permanent: true }),
+      });
+    } else {
+      this.listener = this.loadBalancer.addListener('Http', { protocol: elbv2.ApplicationProtocol.HTTP, port: 80, open: false });
+    }
+    this.listener.addTargetGroups('Default', { targetGroups: [this.targetGroup] });
+    routes.forEach((r, i) => {
+      this.listener.addTargetGroups(`Route${i + 1}`, {
+        targetGroups: [targetGroupOf(routeTargets[i])],
+        conditions: [elbv2.ListenerCondition.pathPatterns([r.pathPattern])],
+        priority: (i + 1) * 10,
+      });
+    });
+
+    const alarms = props.loadBalancerAlarms ? addAlbAlarms(this, this.loadBalancer, this.targetGroups, props.loadBalancerAlarms) : undefined;
+    this.http5xxAlarm = alarms?.http5xx;
+    this.targetResponseTimeAlarm = alarms?.targetResponseTime;
+    this.unhealthyHostsAlarms = alarms?.unhealthyHosts ?? [];
+    // The 5xx alarm depends on the load balancer only, never on the service, so the
+    // service can name it as a deployment alarm without a circular dependency.
+    const rollbackAlarms = alarms && (props.loadBalancerAlarms?.rollbackOnHttp5xx ?? true) ? [alarms.http5xx] : [];
+
+    this.fargateService = new FargateService(this, 'Service', {
+      ...props,
+      deploymentAlarms: [...(props.deploymentAlarms ?? []), ...rollbackAlarms],
+    });
+    this.connections = this.fargateService.connections;
+    for (const t of targets) {
+      targetGroupOf(t).addTarget(this.fargateService.service.loadBalancerTarget({ containerName: t.containerName, containerPort: t.containerPort }));
+    }
+    if (props.requestCountScaling) {
+      this.fargateService.scalableTaskCount!.scaleOnRequestCount('RequestCountScaling', {
+        requestsPerTarget: props.requestCountScaling.requestsPerTarget,
+        targetGroup: this.targetGroup,
+        scaleInCooldown: props.requestCountScaling.scaleInCooldown,
+        scaleOutCooldown: props.requestCountScaling.scaleOutCooldown,
+      });
+    }
+
+    if (props.domainName && props.hostedZone) {
+      const target = route53.RecordTarget.fromAlias(new route53Targets.LoadBalancerTarget(this.loadBalancer));
+      new route53.ARecord(this, 'AliasRecord', { zone: props.hostedZone, recordName: props.domainName, target });
+      if (dualStack) new route53.AaaaRecord(this, 'AliasRecordIpv6', { zone: props.hostedZone, recordName: props.domainName, target });
+    }
+    const host = props.domainName ?? this.loadBalancer.loadBalancerDnsName;
+    this.url = `${props.certificate ? 'https' : 'http'}://${host}`;
+    new CfnOutput(this, 'Url', { value: this.url, description: `URL of ${this.node.path}` });
+  }
+
+  /** 5xx responses returned by the tasks (all target groups). @default sum over 5 minutes */
+  public metricTargetHttp5xxCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.loadBalancer.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, props);
+  }
+
+  /** 5xx responses the load balancer itself returned (e.g. 502/503 with no healthy task). @default sum over 5 minutes */
+  public metricElbHttp5xxCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.loadBalancer.metrics.httpCodeElb(elbv2.HttpCodeElb.ELB_5XX_COUNT, props);
+  }
+
+  /** Time from the load balancer sending a request to a task until the response starts. @default average over 5 minutes */
+  public metricTargetResponseTime(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.loadBalancer.metrics.targetResponseTime(props);
+  }
+
+  /** Unhealthy targets of the default target group. @default average over 5 minutes */
+  public metricUnhealthyHostCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.targetGroup.metrics.unhealthyHostCount(props);
+  }
+}
+
+function uniqueTargets(targets: ResolvedTarget[]): ResolvedTarget[] {
+  return targets.filter((t, i) => targets.findIndex(x => targetKey(x) === targetKey(t)) === i);
+}

@@ -1,0 +1,3 @@
+export * from './alb-alarms';
+export * from './routes';
+export * from './alb-fronted-service';
