@@ -187,10 +187,16 @@ describe('FargateVpc, topology PRIVATE_ISOLATED', () => {
     ]);
   });
 
-  test('endpoint security groups allow HTTPS from the VPC only', () => {
-    template.hasResourceProperties('AWS::EC2::SecurityGroup', {
-      SecurityGroupIngress: [Match.objectLike({ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: { 'Fn::GetAtt': [Match.anyValue(), 'CidrBlock'] } })],
-    });
+  test('endpoint security groups allow HTTPS from the task subnets only (literal CIDRs, nothing else)', () => {
+    const taskCidrs = network.vpc.selectSubnets(network.taskSubnets).subnets.map(s => s.ipv4CidrBlock);
+    expect(taskCidrs).toEqual(['10.0.128.0/18', '10.0.192.0/18']);
+    const groups = template.findResources('AWS::EC2::SecurityGroup');
+    expect(Object.keys(groups)).toHaveLength(3);
+    for (const group of Object.values(groups)) {
+      expect(group.Properties.SecurityGroupIngress).toEqual(taskCidrs.map(cidr => ({
+        IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: cidr, Description: 'HTTPS from the task subnets',
+      })));
+    }
   });
 
   test('additionalEndpoints adds Secrets Manager, SSM and SSM messages', () => {
