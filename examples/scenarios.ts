@@ -5,12 +5,20 @@ import { PublicOnlyStack } from './stacks/public-only';
 import { ScorekeepStack } from './stacks/scorekeep';
 
 /**
- * Builds the example app: one environment-agnostic stack per scenario.
+ * The region of the Scorekeep stack: its load balancer writes access logs to S3, and the
+ * bucket policy must name the region's ELB log-delivery principal. No account is set, so
+ * `cdk synth` still needs no AWS credentials.
+ */
+export const SCOREKEEP_REGION = 'us-east-1';
+
+/**
+ * Builds the example app: one stack per scenario, environment-agnostic except for the
+ * Scorekeep stack's region (see SCOREKEEP_REGION).
  * Shared by `examples/app.ts` (cdk.json) and the tests.
  */
 export function createExampleApp(props: AppProps = {}): App {
   const app = new App(props);
-  new ScorekeepStack(app, 'Scorekeep');
+  new ScorekeepStack(app, 'Scorekeep', { env: { region: SCOREKEEP_REGION } });
   new PublicOnlyStack(app, 'PublicOnly');
   new IsolatedWithEndpointsStack(app, 'IsolatedWithEndpoints');
   new BatchJobStack(app, 'BatchJob');

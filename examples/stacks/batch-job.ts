@@ -22,7 +22,7 @@ export class BatchJobStack extends Stack {
     const taskDef = new FargateTaskDef(this, 'JobTask', { family: 'batch-job' });
     taskDef.addAppContainer('job', {
       image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/busybox:stable'),
-      environment: { JOB: 'report' },
+      command: ['sh', '-c', 'echo generating the nightly report'],
     });
     this.oneOff = new FargateTask(this, 'OneOff', { network: this.network, taskDef });
     this.nightly = new FargateTask(this, 'Nightly', {

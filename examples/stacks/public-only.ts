@@ -1,4 +1,4 @@
-import { Stack, StackProps } from 'aws-cdk-lib';
+import { Stack, StackProps, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
@@ -28,12 +28,10 @@ export class PublicOnlyStack extends Stack {
       ports: [PUBLIC_WEB_PORT],
     });
     this.service = new FargateService(this, 'Web', { network: this.network, taskDef });
-    // Acknowledged finding (cdk-nag AwsSolutions-EC23, open ingress): this scenario has no
-    // load balancer by design, so the tasks' public IPs serve clients directly and the
-    // container port must be open to 0.0.0.0/0. Only this one port is opened. Use
-    // AlbFrontedService (see the Scorekeep stack) to keep tasks private instead.
-    // (Acknowledge it with cdk-nag 3's Validations.of(this.service).acknowledge({ id, reason })
-    // once cdk-nag is a dev dependency of this project.)
     this.service.allowFrom(ec2.Peer.anyIpv4(), PUBLIC_WEB_PORT);
+    Validations.of(this.service.securityGroup).acknowledge({
+      id: 'AwsSolutions-EC23',
+      reason: 'PublicOnly has no load balancer by design: clients reach the tasks on their public IPs, so the one container port (8080) is open to 0.0.0.0/0 and nothing else is. Use AlbFrontedService (the Scorekeep stack) to keep tasks private.',
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { REASONS, acknowledge } from '../security/acknowledgements';
 
 /**
  * The bucket for ELB access logs: SSE-S3 encryption (the only encryption ELB log delivery
@@ -8,7 +9,7 @@ import { Construct } from 'constructs';
  * rule that deletes logs after `retention`. Kept when the stack is deleted.
  */
 export function accessLogBucket(scope: Construct, id: string, retention: Duration): s3.Bucket {
-  return new s3.Bucket(scope, id, {
+  const bucket = new s3.Bucket(scope, id, {
     encryption: s3.BucketEncryption.S3_MANAGED,
     enforceSSL: true,
     blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -17,4 +18,6 @@ export function accessLogBucket(scope: Construct, id: string, retention: Duratio
     lifecycleRules: [{ id: 'ExpireAccessLogs', expiration: retention, abortIncompleteMultipartUploadAfter: Duration.days(1) }],
     removalPolicy: RemovalPolicy.RETAIN,
   });
+  acknowledge(bucket, 'AwsSolutions-S1', REASONS.accessLogBucketLogging);
+  return bucket;
 }

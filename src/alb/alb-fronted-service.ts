@@ -11,6 +11,7 @@ import { accessLogBucket } from './access-logs';
 import { AlbAlarmOptions, addAlbAlarms } from './alb-alarms';
 import { AlbRoute } from './routes';
 import { ResolvedTarget, resolveTarget, targetContainers, targetKey } from './targets';
+import { REASONS, acknowledge } from '../security/acknowledgements';
 import { FargateService, FargateServiceProps } from '../service/fargate-service';
 import {
   checkAccessLogsRegion, checkAllowedCidrs, checkAzCoverage, checkDeregistrationDelay, checkHasTargetContainer,
@@ -258,6 +259,9 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
         for (const port of listenerPorts) {
           sg.addIngressRule(peer, ec2.Port.tcp(port), `Clients to the load balancer on TCP ${port}`);
         }
+      }
+      if (internetFacing && cidrs.some(c => c === '0.0.0.0/0' || c === '::/0')) {
+        acknowledge(sg, 'AwsSolutions-EC23', REASONS.internetFacingListener);
       }
       this.loadBalancerSecurityGroup = sg;
     }

@@ -170,7 +170,7 @@ export class FargateService extends Construct implements ec2.IConnectable {
       enableECSManagedTags: true,
     });
     this.connections = this.service.connections;
-    if (exec && !execByCdk) enableExec(this.service, taskDef);
+    if (exec && !execByCdk) enableExec(this, this.service, taskDef);
 
     if (props.autoScaling) {
       this.scalableTaskCount = addAutoScaling(this.service, props.autoScaling);

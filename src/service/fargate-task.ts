@@ -90,13 +90,16 @@ export class FargateTask extends Construct implements ec2.IConnectable {
         schedule: props.schedule,
         description: `Runs ${this.node.path}`,
       });
-      // EcsTask grants the role ecs:RunTask on this task definition, only on this cluster,
-      // and iam:PassRole on exactly the task's two roles.
+      // The role may run this task definition revision, only on this cluster, and pass
+      // exactly the task's two roles to ECS. EcsTask would also grant ecs:TagResource on
+      // every task of the cluster (task/CLUSTER/*), needed only for tags this target does
+      // not set, so it gets the role without policy updates.
+      grantScheduledRun(this.scheduleRole, taskDef, this.cluster);
       this.rule.addTarget(new targets.EcsTask({
         cluster: this.cluster,
         taskDefinition: taskDef.taskDefinition,
         taskCount: props.scheduledTaskCount ?? 1,
-        role: this.scheduleRole,
+        role: this.scheduleRole.withoutPolicyUpdates(),
         securityGroups: base.securityGroups,
         subnetSelection: eventsSubnetSelection(network, base.placement.subnets),
         assignPublicIp: base.assignPublicIp,
@@ -105,6 +108,24 @@ export class FargateTask extends Construct implements ec2.IConnectable {
       }));
     }
   }
+}
+
+/**
+ * What EventBridge needs to start one task: `ecs:RunTask` on this revision of the task
+ * definition with `ArnEquals ecs:cluster`, and `iam:PassRole` on the task's two roles,
+ * passed to ECS tasks only.
+ */
+function grantScheduledRun(role: iam.IRole, taskDef: FargateTaskDef, cluster: ecs.ICluster): void {
+  role.addToPrincipalPolicy(new iam.PolicyStatement({
+    actions: ['ecs:RunTask'],
+    resources: [taskDef.taskDefinition.taskDefinitionArn],
+    conditions: { ArnEquals: { 'ecs:cluster': cluster.clusterArn } },
+  }));
+  role.addToPrincipalPolicy(new iam.PolicyStatement({
+    actions: ['iam:PassRole'],
+    resources: [taskDef.roles.executionRole.roleArn, taskDef.roles.taskRole.roleArn],
+    conditions: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
+  }));
 }
 
 /**

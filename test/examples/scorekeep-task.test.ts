@@ -1,5 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { SCOREKEEP_REGION } from '../../examples/scenarios';
 import { ScorekeepStack } from '../../examples/stacks/scorekeep';
 import { buildScorekeepTaskDef } from '../../examples/stacks/scorekeep-task';
 
@@ -26,7 +27,7 @@ describe('scorekeep example task', () => {
   });
 
   test('the Scorekeep stack exposes it', () => {
-    const stack = new ScorekeepStack(new App(), 'Scorekeep');
+    const stack = new ScorekeepStack(new App(), 'Scorekeep', { env: { region: SCOREKEEP_REGION } });
     expect(stack.taskDef.family).toBe('scorekeep');
   });
 });

@@ -1,0 +1,47 @@
+import { Stack, Validations } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/**
+ * The cdk-nag (AwsSolutions) findings this library accepts by design, each with the reason
+ * a security reviewer can check. One place, so README's "Security posture" table and the
+ * code say the same thing. Acknowledgements are construct metadata only: without a
+ * validation plugin they change nothing in the template.
+ */
+export const REASONS = {
+  /** ECS Exec's channel actions have no resource-level permissions. */
+  execChannels: 'ECS Exec, only when enableExecuteCommand is on: the four ssmmessages channel actions (Create/Open Control/Data Channel) support no resource-level permissions, so AWS requires Resource "*".',
+  /** ECS Exec checks the session log group with logs:DescribeLogGroups. */
+  execDescribeLogGroups: 'ECS Exec, only when enableExecuteCommand is on: the SSM agent calls logs:DescribeLogGroups, a list action that cannot name one group, before writing session logs; scoped to log groups of this account and region. Session logs are written to the task\'s own log group only.',
+  /** An internet-facing load balancer is open on its listener ports. */
+  internetFacingListener: 'Internet-facing load balancer: its listener ports (80, and 443 with a certificate) are meant to be reachable from allowedCidrs (default anywhere); no other port is open, and the tasks accept traffic only from this security group.',
+  /** The access log bucket does not log access to itself. */
+  accessLogBucketLogging: 'This bucket is the destination of the load balancer access logs; logging access to it would need yet another log bucket. It is SSL-only, blocks public access, and expires logs by lifecycle.',
+};
+
+/** Records that `scope` (and what it holds) has the cdk-nag finding `ruleId` by design. */
+export function acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
+  Validations.of(scope).acknowledge({ id: ruleId, reason });
+}
+
+/**
+ * Acknowledges cdk-nag's AwsSolutions-IAM5 finding for exactly one wildcard resource of a
+ * policy (the granular `AwsSolutions-IAM5[Resource::...]` form), so that any other
+ * wildcard later granted to the same principal is still reported. `Validations.acknowledge`
+ * rejects IDs containing `::`, so the metadata it would write is written directly.
+ */
+export function acknowledgeWildcardResource(scope: IConstruct, resource: string, reason: string): void {
+  const id = `AwsSolutions-IAM5[Resource::${flatten(Stack.of(scope).resolve(resource))}]`;
+  scope.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [id]: reason });
+}
+
+/** Writes a resolved CloudFormation value the way cdk-nag names it in finding IDs. */
+function flatten(node: unknown): string {
+  if (typeof node === 'string') return node.replace(/\$\{/g, '<').replace(/\}/g, '>');
+  if (node !== null && typeof node === 'object') {
+    const o = node as Record<string, any>;
+    if (o['Fn::Join']) return (o['Fn::Join'][1] as unknown[]).map(flatten).join(o['Fn::Join'][0]);
+    if (o['Fn::GetAtt']) return `<${flatten(o['Fn::GetAtt'][0])}.${flatten(o['Fn::GetAtt'][1])}>`;
+    if (o.Ref) return `<${flatten(o.Ref)}>`;
+  }
+  return JSON.stringify(node);
+}
