@@ -18,20 +18,24 @@ export const REASONS = {
   accessLogBucketLogging: 'This bucket is the destination of the load balancer access logs; logging access to it would need yet another log bucket. It is SSL-only, blocks public access, and expires logs by lifecycle.',
 };
 
-/** Records that `scope` (and what it holds) has the cdk-nag finding `ruleId` by design. */
+/**
+ * Records that `scope` (and what it holds) has the cdk-nag finding `ruleId` by design: the
+ * metadata `Validations.of(scope).acknowledge({ id, reason })` writes, written directly so
+ * that (1) granular IDs such as `AwsSolutions-IAM5[Resource::*]`, which `acknowledge`
+ * rejects for their `::`, can be recorded too, and (2) no stack trace is captured per
+ * acknowledgement (measured: ~0.6 ms each under source maps, in `npm run bench`).
+ */
 export function acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
-  Validations.of(scope).acknowledge({ id: ruleId, reason });
+  scope.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [`annotation::${ruleId}`]: reason });
 }
 
 /**
  * Acknowledges cdk-nag's AwsSolutions-IAM5 finding for exactly one wildcard resource of a
  * policy (the granular `AwsSolutions-IAM5[Resource::...]` form), so that any other
- * wildcard later granted to the same principal is still reported. `Validations.acknowledge`
- * rejects IDs containing `::`, so the metadata it would write is written directly.
+ * wildcard later granted to the same principal is still reported.
  */
 export function acknowledgeWildcardResource(scope: IConstruct, resource: string, reason: string): void {
-  const id = `AwsSolutions-IAM5[Resource::${flatten(Stack.of(scope).resolve(resource))}]`;
-  scope.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [id]: reason });
+  acknowledge(scope, `AwsSolutions-IAM5[Resource::${flatten(Stack.of(scope).resolve(resource))}]`, reason);
 }
 
 /** Writes a resolved CloudFormation value the way cdk-nag names it in finding IDs. */

@@ -233,8 +233,8 @@ describe('FargateService with all props', () => {
       .filter(m => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
       .flatMap(m => Object.keys(m.data as Record<string, string>));
     expect(acknowledged).toEqual([
-      'AwsSolutions-IAM5[Resource::*]',
-      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:*]',
+      'annotation::AwsSolutions-IAM5[Resource::*]',
+      'annotation::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:*]',
     ]);
     // nothing is acknowledged on the task role itself: other wildcards granted to it are still reported
     expect(stack.node.findAll().filter(c => c.node.path.includes('TaskRole'))

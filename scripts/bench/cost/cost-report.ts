@@ -9,7 +9,7 @@ import { PRICES, Prices } from './prices';
 import { createExampleApp, exampleStacks } from '../../../examples/scenarios';
 import { FargateVpc, FargateVpcProps, VpcEndpointService, VpcTopology } from '../../../src';
 import { fixed, markdownTable, usd } from '../markdown';
-import { addPatternsServiceOnKit } from '../partial';
+import { addOurService } from '../ours';
 import { CfnTemplate } from '../template-stats';
 
 /** A generated FargateVpc variant priced by the report. */
@@ -62,7 +62,7 @@ function priceVariant(v: Variant, p: Prices): PricedVariant {
     const network = new FargateVpc(new Stack(app, 'Network'), 'Network', v.props);
     const services = new Stack(app, 'Services');
     const cluster = new ecs.Cluster(services, 'Cluster', { vpc: network.vpc, containerInsightsV2: ecs.ContainerInsights.ENABLED });
-    addPatternsServiceOnKit(services, 'Service0', network, cluster);
+    addOurService(services, 'Service0', network, cluster);
     return synthTemplates(app);
   });
   const networkT = [templates.get('Network')!];
