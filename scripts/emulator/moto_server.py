@@ -12,6 +12,7 @@ with no route table, and so on, and the tests would have to assert on moto's mis
 The shim only makes the handlers pass the template's properties to moto's own backends
 (the same calls moto's ECS, EC2 and IAM APIs make); it adds no behaviour of its own.
 """
+import copy
 import os
 import signal
 import sys
@@ -31,6 +32,7 @@ from moto.ec2.models import subnets as ec2_subnets
 from moto.ec2.models import vpcs as ec2_vpcs
 from moto.ecs import models as ecs_models
 from moto.elbv2 import models as elbv2_models
+from moto.events import models as events_models
 from moto.iam import models as iam_models
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from moto.utilities.utils import get_partition
@@ -318,6 +320,31 @@ def _tg_get_cfn_attribute(self, attribute_name: str) -> Any:
 PATCHES.append((elbv2_models.FakeTargetGroup, "get_cfn_attribute", _tg_get_cfn_attribute))
 PATCHES.append((elbv2_models.FakeTargetGroup, "has_cfn_attr", classmethod(
     lambda cls, attr: attr in ("TargetGroupFullName", "TargetGroupName", "TargetGroupArn", "LoadBalancerArns"))))
+
+
+# --- Fix 12: AWS::Events::Rule stores an ECS target's network configuration under the template's key
+# The template spells it EcsParameters.NetworkConfiguration.AwsVpcConfiguration; the Events
+# API (and boto3/awscli) spell it awsvpcConfiguration. moto stores the template's spelling, so
+# ListTargetsByRule returns an empty network configuration (the scheduled task would have no
+# subnets). Store the API spelling, as CloudFormation does (moto's update re-creates the rule
+# through this same handler).
+def _with_api_network_configuration(cloudformation_json: dict) -> dict:
+    fixed = copy.deepcopy(cloudformation_json)
+    for target in fixed.get("Properties", {}).get("Targets", []):
+        network = target.get("EcsParameters", {}).get("NetworkConfiguration", {})
+        if "AwsVpcConfiguration" in network:
+            network["awsvpcConfiguration"] = network.pop("AwsVpcConfiguration")
+    return fixed
+
+
+_rule_create = events_models.Rule.create_from_cloudformation_json.__func__
+
+
+def _rule_create_api_network(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    return _rule_create(cls, resource_name, _with_api_network_configuration(cloudformation_json), account_id, region_name, **kwargs)
+
+
+PATCHES.append((events_models.Rule, "create_from_cloudformation_json", classmethod(_rule_create_api_network)))
 
 
 def main() -> None:

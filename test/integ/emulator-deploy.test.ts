@@ -6,10 +6,11 @@
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { App, DefaultStackSynthesizer } from 'aws-cdk-lib';
+import { App, CfnOutput, DefaultStackSynthesizer } from 'aws-cdk-lib';
 import { EcsFixtureStack } from './fixture-stack';
 import { checkStack, resourcesOfType, runTaskCommands, runTaskNetwork, subnetType, withImageTag } from './live-checks';
 import { Emulator, awsCli, deployTemplate, emulatorMissing, runEmittedCommand, stackState, startEmulator } from '../../scripts/emulator/emulator';
+import { FargateService } from '../../src';
 import { SynthesizedStack, synthExamples } from '../verify/synth-examples';
 
 const missing = emulatorMissing();
@@ -27,7 +28,18 @@ function synthFixture(): SynthesizedStack {
   return { id: 'EcsFixture', stackName: stack.stackName, templateFile: artifact.templateFullPath, template: artifact.template };
 }
 
-const stacks: SynthesizedStack[] = [...synthExamples({ forCreateStack: true }).stacks, synthFixture()];
+/**
+ * A FargateService exposes its `runTaskCommand` (e.g. for a one-off migration task) as a
+ * property, not as a stack output (FargateTask emits one). The test app emits it, so the
+ * command of every service is resolved by CloudFormation and run here too.
+ */
+function emitServiceRunTaskCommands(app: App): void {
+  for (const c of app.node.findAll()) {
+    if (c instanceof FargateService) new CfnOutput(c, 'IntegRunTaskCommand', { value: c.runTaskCommand });
+  }
+}
+
+const stacks: SynthesizedStack[] = [...synthExamples({ forCreateStack: true, beforeSynth: emitServiceRunTaskCommands }).stacks, synthFixture()];
 let emulator: Emulator;
 
 beforeAll(async () => {
