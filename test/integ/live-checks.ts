@@ -231,7 +231,8 @@ export function checkScaling(template: Json, state: Json): string[] {
   const serviceIds = (state.services ?? []).map((s: Json) => `service/${s.clusterArn.split('/').pop()}/${s.serviceName}`);
   for (const [id, t] of resourcesOfType(template, 'AWS::ApplicationAutoScaling::ScalableTarget')) {
     const resourceId = String(physicalId(state, id) ?? '').split('|')[0];
-    const live = (state.scalableTargets ?? []).find((x: Json) => x.ResourceId === resourceId && x.ScalableDimension === t.Properties.ScalableDimension);
+    const live = (state.scalableTargets ?? [])
+      .find((x: Json) => x.ResourceId === resourceId && x.ScalableDimension === t.Properties.ScalableDimension);
     if (!live) {
       problems.push(`scalable target ${id} is not registered`);
       continue;
@@ -245,10 +246,13 @@ export function checkScaling(template: Json, state: Json): string[] {
     const p = policy.Properties;
     const live = (state.scalingPolicies ?? []).find((x: Json) => x.PolicyARN === physicalId(state, id));
     const target = String(refTarget(state, p.ScalingTargetId) ?? '').split('|')[0];
-    if (!live) problems.push(`scaling policy ${id} does not exist`);
-    else if (live.PolicyType !== p.PolicyType || live.ResourceId !== target) problems.push(`scaling policy ${id}: ${live.PolicyType} on ${live.ResourceId}`);
-    else if (live.TargetTrackingScalingPolicyConfiguration?.TargetValue !== p.TargetTrackingScalingPolicyConfiguration?.TargetValue) {
-      problems.push(`scaling policy ${id}: target value ${live.TargetTrackingScalingPolicyConfiguration?.TargetValue}`);
+    const liveValue = live?.TargetTrackingScalingPolicyConfiguration?.TargetValue;
+    if (!live) {
+      problems.push(`scaling policy ${id} does not exist`);
+    } else if (live.PolicyType !== p.PolicyType || live.ResourceId !== target) {
+      problems.push(`scaling policy ${id}: ${live.PolicyType} on ${live.ResourceId}`);
+    } else if (liveValue !== p.TargetTrackingScalingPolicyConfiguration?.TargetValue) {
+      problems.push(`scaling policy ${id}: target value ${liveValue}`);
     }
   }
   return problems;
@@ -293,7 +297,9 @@ export function checkScheduleRules(template: Json, state: Json): string[] {
       problems.push(`rule ${id} does not exist`);
       continue;
     }
-    if (live.ScheduleExpression !== rule.Properties.ScheduleExpression || live.State !== rule.Properties.State) problems.push(`rule ${id}: ${live.ScheduleExpression} ${live.State}`);
+    if (live.ScheduleExpression !== rule.Properties.ScheduleExpression || live.State !== rule.Properties.State) {
+      problems.push(`rule ${id}: ${live.ScheduleExpression} ${live.State}`);
+    }
     if (live.Targets.length !== rule.Properties.Targets.length) problems.push(`rule ${id}: ${live.Targets.length} targets`);
     for (const t of live.Targets.filter((x: Json) => x.EcsParameters)) {
       const ecs = t.EcsParameters;
