@@ -355,6 +355,7 @@ def main() -> None:
         # all (alarms, application auto scaling, security group egress, SNS topic policies);
         # see moto_missing_resources.py. Defining the models registers them with moto.
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        sys.dont_write_bytecode = True  # no __pycache__ in the source tree
         import moto_missing_resources  # noqa: F401
     app = DomainDispatcherApplication(create_backend_app)
     server = make_server("127.0.0.1", 0, app, threaded=True)
