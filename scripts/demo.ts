@@ -8,7 +8,7 @@ import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { Emulator, emulatorMissing, runEmittedCommand, startEmulator } from './emulator/emulator';
+import { Emulator, awsCli, emulatorMissing, runEmittedCommand, startEmulator } from './emulator/emulator';
 import { createExampleApp, exampleStacks } from '../examples/scenarios';
 
 /** The stacks the demo deploys, in order (those the example app does not have are skipped). */
@@ -63,7 +63,7 @@ async function deploy(emulator: Emulator, stacks: string[], skipped: string[]): 
   const outputs = JSON.parse(readFileSync(outputsFile, 'utf-8')) as Record<string, Record<string, string>>;
   for (const stack of stacks) {
     const entries = Object.entries(outputs[stack] ?? {});
-    step(`${stack} outputs: ${entries.length === 0 ? '(none)' : ''}`);
+    step(`${stack}: ${deployedResourceCount(emulator, stack)} resources deployed; outputs: ${entries.length === 0 ? '(none)' : ''}`);
     for (const [key, value] of entries) console.log(`    ${key} = ${value}`);
   }
 
@@ -76,6 +76,14 @@ async function deploy(emulator: Emulator, stacks: string[], skipped: string[]): 
     const eni = tasks[0]?.attachments?.[0]?.details?.find((d: { name: string }) => d.name === 'networkInterfaceId')?.value;
     step(`ran the emitted run-task command: task ${tasks[0]?.taskArn} (${tasks[0]?.launchType}, ENI ${eni})`);
   }
+}
+
+/** How many resources the stack has on the emulator; fails if the emulator skipped any (an unsupported type). */
+function deployedResourceCount(emulator: Emulator, stack: string): number {
+  const resources = awsCli(emulator, ['cloudformation', 'list-stack-resources', '--stack-name', stack]).StackResourceSummaries as { ResourceType?: string }[];
+  const skipped = resources.filter(r => !r.ResourceType).length;
+  if (skipped > 0) throw new Error(`the emulator skipped ${skipped} resources of ${stack} (a resource type moto's CloudFormation does not support)`);
+  return resources.length;
 }
 
 main().catch(e => {

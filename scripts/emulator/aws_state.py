@@ -47,13 +47,17 @@ def state(endpoint: str, stack: str) -> dict:
     cfn, ec2, iam, logs, ecs, elb = (client(endpoint, s) for s in ("cloudformation", "ec2", "iam", "logs", "ecs", "elbv2"))
     s = cfn.describe_stacks(StackName=stack)["Stacks"][0]
     resources = cfn.describe_stack_resources(StackName=stack)["StackResources"]
-    ids = {}
+    # A resource type moto's CloudFormation skips is listed with no logical ID, type or
+    # physical ID; it stays in "resources" (logicalId None) so the test names what is missing.
+    ids: dict[str, list] = {}
     for r in resources:
-        ids.setdefault(r["ResourceType"], []).append(r["PhysicalResourceId"])
+        if r.get("ResourceType"):
+            ids.setdefault(r["ResourceType"], []).append(r.get("PhysicalResourceId"))
     out: dict[str, Any] = {
         "status": s["StackStatus"],
         "outputs": {o["OutputKey"]: o["OutputValue"] for o in s.get("Outputs", [])},
-        "resources": [{"logicalId": r["LogicalResourceId"], "type": r["ResourceType"], "physicalId": r["PhysicalResourceId"]} for r in resources],
+        "resources": [{"logicalId": r.get("LogicalResourceId"), "type": r.get("ResourceType"), "physicalId": r.get("PhysicalResourceId")}
+                      for r in resources],
     }
     vpc_ids = ids.get("AWS::EC2::VPC", [])
     if vpc_ids:
@@ -88,6 +92,18 @@ def state(endpoint: str, stack: str) -> dict:
     out["listeners"] = [l for lb in lbs for l in elb.describe_listeners(LoadBalancerArn=lb)["Listeners"]]
     tgs = ids.get("AWS::ElasticLoadBalancingV2::TargetGroup", [])
     out["targetGroups"] = elb.describe_target_groups(TargetGroupArns=tgs)["TargetGroups"] if tgs else []
+    alarms = ids.get("AWS::CloudWatch::Alarm", [])
+    cw = client(endpoint, "cloudwatch")
+    out["alarms"] = cw.describe_alarms(AlarmNames=alarms)["MetricAlarms"] if alarms else []
+    aas = client(endpoint, "application-autoscaling")
+    out["scalableTargets"] = aas.describe_scalable_targets(ServiceNamespace="ecs")["ScalableTargets"]
+    out["scalingPolicies"] = aas.describe_scaling_policies(ServiceNamespace="ecs")["ScalingPolicies"]
+    sns = client(endpoint, "sns")
+    out["topicPolicies"] = {arn: json.loads(sns.get_topic_attributes(TopicArn=arn)["Attributes"]["Policy"])
+                            for arn in ids.get("AWS::SNS::Topic", [])}
+    events = client(endpoint, "events")
+    out["rules"] = [{**events.describe_rule(Name=name), "Targets": events.list_targets_by_rule(Rule=name)["Targets"]}
+                    for name in ids.get("AWS::Events::Rule", [])]
     return out
 
 

@@ -12,6 +12,7 @@ with no route table, and so on, and the tests would have to assert on moto's mis
 The shim only makes the handlers pass the template's properties to moto's own backends
 (the same calls moto's ECS, EC2 and IAM APIs make); it adds no behaviour of its own.
 """
+import copy
 import os
 import signal
 import sys
@@ -30,6 +31,8 @@ from moto.ec2.models import ec2_backends
 from moto.ec2.models import subnets as ec2_subnets
 from moto.ec2.models import vpcs as ec2_vpcs
 from moto.ecs import models as ecs_models
+from moto.elbv2 import models as elbv2_models
+from moto.events import models as events_models
 from moto.iam import models as iam_models
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from moto.utilities.utils import get_partition
@@ -278,10 +281,82 @@ PATCHES.append((cfn_responses, "get_stack_from_s3_url", _get_stack_from_loopback
 PATCHES.append((cfn_models, "get_stack_from_s3_url", _get_stack_from_loopback_url))
 
 
+# --- Fix 10: AWS::ElasticLoadBalancingV2::LoadBalancer GetAtt LoadBalancerFullName, SecurityGroups,
+# CanonicalHostedZoneID: moto raises NotImplementedError for them, so the alarm and scaling metrics CDK builds from
+# them fail the stack. The full name is the ARN part after "loadbalancer/" (app/NAME/ID).
+_lb_get_cfn_attribute = elbv2_models.FakeLoadBalancer.get_cfn_attribute
+
+
+def _lb_get_cfn_attribute_full(self, attribute_name: str) -> Any:
+    if attribute_name == "LoadBalancerFullName":
+        return self.arn.split(":loadbalancer/", 1)[1]
+    if attribute_name == "SecurityGroups":
+        return list(self.security_groups)
+    if attribute_name == "CanonicalHostedZoneID":
+        return self.canonical_hosted_zone_id
+    return _lb_get_cfn_attribute(self, attribute_name)
+
+
+PATCHES.append((elbv2_models.FakeLoadBalancer, "get_cfn_attribute", _lb_get_cfn_attribute_full))
+
+
+# --- Fix 11: AWS::ElasticLoadBalancingV2::TargetGroup has no GetAtt at all -------------------
+# moto's target group model lacks get_cfn_attribute (AttributeError on any Fn::GetAtt), e.g.
+# TargetGroupFullName in the UnHealthyHostCount alarm and the ALBRequestCountPerTarget scaling
+# metric. The attributes real CloudFormation returns:
+def _tg_get_cfn_attribute(self, attribute_name: str) -> Any:
+    from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+    values = {
+        "TargetGroupFullName": lambda: self.arn.split(":", 5)[5],
+        "TargetGroupName": lambda: self.name,
+        "TargetGroupArn": lambda: self.arn,
+        "LoadBalancerArns": lambda: list(self.load_balancer_arns),
+    }
+    if attribute_name not in values:
+        raise UnformattedGetAttTemplateException()
+    return values[attribute_name]()
+
+
+PATCHES.append((elbv2_models.FakeTargetGroup, "get_cfn_attribute", _tg_get_cfn_attribute))
+PATCHES.append((elbv2_models.FakeTargetGroup, "has_cfn_attr", classmethod(
+    lambda cls, attr: attr in ("TargetGroupFullName", "TargetGroupName", "TargetGroupArn", "LoadBalancerArns"))))
+
+
+# --- Fix 12: AWS::Events::Rule stores an ECS target's network configuration under the template's key
+# The template spells it EcsParameters.NetworkConfiguration.AwsVpcConfiguration; the Events
+# API (and boto3/awscli) spell it awsvpcConfiguration. moto stores the template's spelling, so
+# ListTargetsByRule returns an empty network configuration (the scheduled task would have no
+# subnets). Store the API spelling, as CloudFormation does (moto's update re-creates the rule
+# through this same handler).
+def _with_api_network_configuration(cloudformation_json: dict) -> dict:
+    fixed = copy.deepcopy(cloudformation_json)
+    for target in fixed.get("Properties", {}).get("Targets", []):
+        network = target.get("EcsParameters", {}).get("NetworkConfiguration", {})
+        if "AwsVpcConfiguration" in network:
+            network["awsvpcConfiguration"] = network.pop("AwsVpcConfiguration")
+    return fixed
+
+
+_rule_create = events_models.Rule.create_from_cloudformation_json.__func__
+
+
+def _rule_create_api_network(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    return _rule_create(cls, resource_name, _with_api_network_configuration(cloudformation_json), account_id, region_name, **kwargs)
+
+
+PATCHES.append((events_models.Rule, "create_from_cloudformation_json", classmethod(_rule_create_api_network)))
+
+
 def main() -> None:
     if os.environ.get("FARGATE_KIT_MOTO_SHIM") != "off":
         for owner, attribute, value in PATCHES:
             setattr(owner, attribute, value)
+        # Fix 9: CloudFormation handlers for the resource types moto 5.2.1 does not support at
+        # all (alarms, application auto scaling, security group egress, SNS topic policies);
+        # see moto_missing_resources.py. Defining the models registers them with moto.
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+        import moto_missing_resources  # noqa: F401
     app = DomainDispatcherApplication(create_backend_app)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     port = server.server_port

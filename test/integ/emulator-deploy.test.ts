@@ -1,15 +1,15 @@
 /**
- * Deploys every example stack (and a test-only ECS fixture) to the local AWS emulator
+ * Deploys every example stack to the local AWS emulator
  * through the CloudFormation API, then checks the live resources, runs each emitted
  * `aws ecs run-task` command with the real awscli, and updates the image tag.
  */
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { App, DefaultStackSynthesizer } from 'aws-cdk-lib';
-import { EcsFixtureStack } from './fixture-stack';
+import { App, CfnOutput } from 'aws-cdk-lib';
 import { checkStack, resourcesOfType, runTaskCommands, runTaskNetwork, subnetType, withImageTag } from './live-checks';
 import { Emulator, awsCli, deployTemplate, emulatorMissing, runEmittedCommand, stackState, startEmulator } from '../../scripts/emulator/emulator';
+import { FargateService } from '../../src';
 import { SynthesizedStack, synthExamples } from '../verify/synth-examples';
 
 const missing = emulatorMissing();
@@ -17,17 +17,18 @@ if (missing) {
   throw new Error(`emulator integration tests cannot run: ${missing}`);
 }
 
-function synthFixture(): SynthesizedStack {
-  const app = new App({
-    outdir: mkdtempSync(join(tmpdir(), 'fargate-kit-fixture-')),
-    defaultStackSynthesizer: new DefaultStackSynthesizer({ generateBootstrapVersionRule: false }),
-  });
-  const stack = new EcsFixtureStack(app, 'EcsFixture');
-  const artifact = app.synth().getStackArtifact(stack.artifactId);
-  return { id: 'EcsFixture', stackName: stack.stackName, templateFile: artifact.templateFullPath, template: artifact.template };
+/**
+ * A FargateService exposes its `runTaskCommand` (e.g. for a one-off migration task) as a
+ * property, not as a stack output (FargateTask emits one). The test app emits it, so the
+ * command of every service is resolved by CloudFormation and run here too.
+ */
+function emitServiceRunTaskCommands(app: App): void {
+  for (const c of app.node.findAll()) {
+    if (c instanceof FargateService) new CfnOutput(c, 'IntegRunTaskCommand', { value: c.runTaskCommand });
+  }
 }
 
-const stacks: SynthesizedStack[] = [...synthExamples({ forCreateStack: true }).stacks, synthFixture()];
+const stacks: SynthesizedStack[] = synthExamples({ forCreateStack: true, beforeSynth: emitServiceRunTaskCommands }).stacks;
 let emulator: Emulator;
 
 beforeAll(async () => {

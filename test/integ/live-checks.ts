@@ -74,8 +74,21 @@ export function checkLogGroups(template: Json, state: Json): string[] {
 }
 
 /**
+ * Actions the IAM Service Authorization Reference lists with no resource types, so `*` is
+ * their only possible resource: ECR's registry login token and ECS Exec's four channels.
+ */
+const ACTIONS_WITHOUT_RESOURCES = [
+  'ecr:GetAuthorizationToken',
+  'ssmmessages:CreateControlChannel',
+  'ssmmessages:CreateDataChannel',
+  'ssmmessages:OpenControlChannel',
+  'ssmmessages:OpenDataChannel',
+];
+
+/**
  * Roles: trusted by the template's service principals, with exactly the template's inline
- * policies and managed policies, and no `*` resource except for ecr:GetAuthorizationToken.
+ * policies and managed policies, and no `*` resource except for actions that support no
+ * resource-level permissions (the only ones a Fargate workload needs).
  */
 export function checkRoles(template: Json, state: Json): string[] {
   const problems: string[] = [];
@@ -101,7 +114,7 @@ export function checkRoles(template: Json, state: Json): string[] {
       for (const s of statements) {
         const actions = [s.Action].flat();
         const star = [s.Resource].flat().includes('*');
-        if (star && !(actions.length === 1 && actions[0] === 'ecr:GetAuthorizationToken')) {
+        if (star && !actions.every(a => ACTIONS_WITHOUT_RESOURCES.includes(a))) {
           problems.push(`role ${id} policy ${name}: Resource "*" for ${actions.join(', ')}`);
         }
       }
@@ -189,6 +202,118 @@ export function checkLoadBalancing(template: Json, state: Json): string[] {
   return problems;
 }
 
+/** The physical ID a template value refers to (`Ref` or `Fn::GetAtt` of a resource of this stack), or the value itself. */
+function refTarget(state: Json, value: Json): Json {
+  if (value?.Ref) return physicalId(state, value.Ref);
+  if (value?.['Fn::GetAtt']) return physicalId(state, value['Fn::GetAtt'][0]);
+  return value;
+}
+
+/** Alarms exist with the template's metric (or metric math), threshold, comparison and periods. */
+export function checkAlarms(template: Json, state: Json): string[] {
+  return resourcesOfType(template, 'AWS::CloudWatch::Alarm').flatMap(([id, alarm]) => {
+    const p = alarm.Properties;
+    const live = (state.alarms ?? []).find((a: Json) => a.AlarmName === physicalId(state, id));
+    if (!live) return [`alarm ${id} does not exist`];
+    const got = [live.MetricName, live.Namespace, live.Threshold, live.ComparisonOperator, live.EvaluationPeriods, (live.Metrics ?? []).length];
+    const want = [p.MetricName, p.Namespace, p.Threshold, p.ComparisonOperator, p.EvaluationPeriods, (p.Metrics ?? []).length];
+    const dims = (live.Dimensions ?? []).filter((d: Json) => !d.Value || /\$\{Token|\{"(Ref|Fn::)/.test(d.Value));
+    return [
+      ...JSON.stringify(got) === JSON.stringify(want) ? [] : [`alarm ${id}: ${JSON.stringify(got)}, template ${JSON.stringify(want)}`],
+      ...dims.map((d: Json) => `alarm ${id}: dimension ${d.Name} unresolved (${d.Value})`),
+    ];
+  });
+}
+
+/** Scalable targets scale a service of this stack between the template's bounds; each scaling policy is attached to one. */
+export function checkScaling(template: Json, state: Json): string[] {
+  const problems: string[] = [];
+  const serviceIds = (state.services ?? []).map((s: Json) => `service/${s.clusterArn.split('/').pop()}/${s.serviceName}`);
+  for (const [id, t] of resourcesOfType(template, 'AWS::ApplicationAutoScaling::ScalableTarget')) {
+    const resourceId = String(physicalId(state, id) ?? '').split('|')[0];
+    const live = (state.scalableTargets ?? [])
+      .find((x: Json) => x.ResourceId === resourceId && x.ScalableDimension === t.Properties.ScalableDimension);
+    if (!live) {
+      problems.push(`scalable target ${id} is not registered`);
+      continue;
+    }
+    if (!serviceIds.includes(live.ResourceId)) problems.push(`scalable target ${id}: ${live.ResourceId} is not a service of this stack`);
+    if (live.MinCapacity !== t.Properties.MinCapacity || live.MaxCapacity !== t.Properties.MaxCapacity) {
+      problems.push(`scalable target ${id}: ${live.MinCapacity}..${live.MaxCapacity}, template ${t.Properties.MinCapacity}..${t.Properties.MaxCapacity}`);
+    }
+  }
+  for (const [id, policy] of resourcesOfType(template, 'AWS::ApplicationAutoScaling::ScalingPolicy')) {
+    const p = policy.Properties;
+    const live = (state.scalingPolicies ?? []).find((x: Json) => x.PolicyARN === physicalId(state, id));
+    const target = String(refTarget(state, p.ScalingTargetId) ?? '').split('|')[0];
+    const liveValue = live?.TargetTrackingScalingPolicyConfiguration?.TargetValue;
+    if (!live) {
+      problems.push(`scaling policy ${id} does not exist`);
+    } else if (live.PolicyType !== p.PolicyType || live.ResourceId !== target) {
+      problems.push(`scaling policy ${id}: ${live.PolicyType} on ${live.ResourceId}`);
+    } else if (liveValue !== p.TargetTrackingScalingPolicyConfiguration?.TargetValue) {
+      problems.push(`scaling policy ${id}: target value ${liveValue}`);
+    }
+  }
+  return problems;
+}
+
+/** Standalone ingress and egress rules are on their security groups, from / to the template's peer. */
+export function checkSecurityGroupRules(template: Json, state: Json): string[] {
+  const rules: [string, string, string][] = [
+    ['AWS::EC2::SecurityGroupIngress', 'IpPermissions', 'SourceSecurityGroupId'],
+    ['AWS::EC2::SecurityGroupEgress', 'IpPermissionsEgress', 'DestinationSecurityGroupId'],
+  ];
+  return rules.flatMap(([type, side, peerKey]) => resourcesOfType(template, type).flatMap(([id, rule]) => {
+    const p = rule.Properties;
+    const group = (state.securityGroups ?? []).find((g: Json) => g.GroupId === refTarget(state, p.GroupId));
+    if (!group) return [`${id}: security group ${JSON.stringify(p.GroupId)} does not exist`];
+    const peer = refTarget(state, p[peerKey]);
+    const found = group[side].some((r: Json) => r.FromPort === p.FromPort && r.ToPort === p.ToPort
+      && (peer ? (r.UserIdGroupPairs ?? []).some((u: Json) => u.GroupId === peer) : (r.IpRanges ?? []).some((c: Json) => c.CidrIp === p.CidrIp)));
+    return found ? [] : [`${id}: no ${side} rule ${p.FromPort}-${p.ToPort} with ${peer ?? p.CidrIp} on ${group.GroupId}`];
+  }));
+}
+
+/** SNS topic policies are set on their topics (the template's statements, by Sid and effect). */
+export function checkTopicPolicies(template: Json, state: Json): string[] {
+  return resourcesOfType(template, 'AWS::SNS::TopicPolicy').flatMap(([id, tp]) => tp.Properties.Topics.flatMap((t: Json) => {
+    const arn = refTarget(state, t);
+    const live = state.topicPolicies?.[arn];
+    const key = (doc: Json) => JSON.stringify(doc.Statement.map((s: Json) => [s.Sid, s.Effect, s.Action]));
+    return live && key(live) === key(tp.Properties.PolicyDocument) ? [] : [`topic policy ${id}: topic ${arn} has ${live ? key(live) : 'no policy'}`];
+  }));
+}
+
+/** EventBridge rules run a task definition of this stack on Fargate in this stack's subnets and security groups. */
+export function checkScheduleRules(template: Json, state: Json): string[] {
+  const problems: string[] = [];
+  const subnets = (state.subnets ?? []).map((s: Json) => s.SubnetId);
+  const sgs = (state.securityGroups ?? []).map((g: Json) => g.GroupId);
+  const tds = (state.taskDefinitions ?? []).map((t: Json) => t.taskDefinitionArn);
+  for (const [id, rule] of resourcesOfType(template, 'AWS::Events::Rule')) {
+    const live = (state.rules ?? []).find((r: Json) => r.Name === physicalId(state, id));
+    if (!live) {
+      problems.push(`rule ${id} does not exist`);
+      continue;
+    }
+    if (live.ScheduleExpression !== rule.Properties.ScheduleExpression || live.State !== rule.Properties.State) {
+      problems.push(`rule ${id}: ${live.ScheduleExpression} ${live.State}`);
+    }
+    if (live.Targets.length !== rule.Properties.Targets.length) problems.push(`rule ${id}: ${live.Targets.length} targets`);
+    for (const t of live.Targets.filter((x: Json) => x.EcsParameters)) {
+      const ecs = t.EcsParameters;
+      const net = ecs.NetworkConfiguration?.awsvpcConfiguration;
+      if (ecs.LaunchType !== 'FARGATE') problems.push(`rule ${id}: launch type ${ecs.LaunchType}`);
+      if (!tds.includes(ecs.TaskDefinitionArn)) problems.push(`rule ${id}: task definition ${ecs.TaskDefinitionArn} is not of this stack`);
+      if (!net?.Subnets?.length || !net.Subnets.every((s: string) => subnets.includes(s))) problems.push(`rule ${id}: subnets ${net?.Subnets} not of this stack`);
+      if (!net?.SecurityGroups?.length || !net.SecurityGroups.every((g: string) => sgs.includes(g))) problems.push(`rule ${id}: security groups ${net?.SecurityGroups} not of this stack`);
+      if (!state.roles.some((r: Json) => r.arn === t.RoleArn)) problems.push(`rule ${id}: role ${t.RoleArn} is not a role of this stack`);
+    }
+  }
+  return problems;
+}
+
 /** Every template output is live, with every token resolved. */
 export function checkOutputs(template: Json, state: Json): string[] {
   return Object.keys(template.Outputs ?? {}).flatMap(key => {
@@ -208,6 +333,11 @@ export function checkStack(template: Json, state: Json): string[] {
     ...checkTaskDefinitions(template, state),
     ...checkServices(template, state),
     ...checkLoadBalancing(template, state),
+    ...checkAlarms(template, state),
+    ...checkScaling(template, state),
+    ...checkSecurityGroupRules(template, state),
+    ...checkTopicPolicies(template, state),
+    ...checkScheduleRules(template, state),
     ...checkOutputs(template, state),
   ];
 }
