@@ -101,10 +101,22 @@ def state(endpoint: str, stack: str) -> dict:
     sns = client(endpoint, "sns")
     out["topicPolicies"] = {arn: json.loads(sns.get_topic_attributes(TopicArn=arn)["Attributes"]["Policy"])
                             for arn in ids.get("AWS::SNS::Topic", [])}
+    s3 = client(endpoint, "s3")
+    out["bucketPolicies"] = {name: json.loads(s3.get_bucket_policy(Bucket=name)["Policy"])
+                             for name in ids.get("AWS::S3::Bucket", [])
+                             if name and _has_bucket_policy(s3, name)}
     events = client(endpoint, "events")
     out["rules"] = [{**events.describe_rule(Name=name), "Targets": events.list_targets_by_rule(Rule=name)["Targets"]}
                     for name in ids.get("AWS::Events::Rule", [])]
     return out
+
+
+def _has_bucket_policy(s3, name: str) -> bool:
+    try:
+        s3.get_bucket_policy(Bucket=name)
+        return True
+    except s3.exceptions.ClientError:
+        return False
 
 
 def main() -> None:

@@ -5,13 +5,13 @@ the shim is on).
 
 moto 5.2.1 has no CloudFormation model for AWS::CloudWatch::Alarm,
 AWS::ApplicationAutoScaling::ScalableTarget, AWS::ApplicationAutoScaling::ScalingPolicy,
-AWS::EC2::SecurityGroupEgress or AWS::SNS::TopicPolicy: it logs "No Moto CloudFormation
+AWS::EC2::SecurityGroupEgress, AWS::SNS::TopicPolicy or AWS::S3::BucketPolicy: it logs "No Moto CloudFormation
 support", skips the resource, still reports the stack as CREATE_COMPLETE, and lists the
 resource in DescribeStackResources with no logical ID, type or physical ID. moto's own APIs
 for these services work, so each handler below only passes the template's properties to the
 same backend call the API makes (cloudwatch:PutMetricAlarm,
 application-autoscaling:RegisterScalableTarget / PutScalingPolicy,
-ec2:AuthorizeSecurityGroupEgress, sns:SetTopicAttributes) and returns the physical ID and
+ec2:AuthorizeSecurityGroupEgress, sns:SetTopicAttributes, s3:PutBucketPolicy) and returns the physical ID and
 attributes real CloudFormation returns. Nothing here adds behaviour of its own.
 """
 import json
@@ -21,6 +21,7 @@ from moto.applicationautoscaling.models import applicationautoscaling_backends
 from moto.cloudwatch.models import Dimension, Metric, MetricDataQuery, MetricStat, cloudwatch_backends
 from moto.core.common_models import CloudFormationModel
 from moto.ec2.models import ec2_backends
+from moto.s3.models import s3_backends
 from moto.sns.models import sns_backends
 
 # moto's model metaclass files every model under the service named by the second part of its
@@ -273,3 +274,28 @@ class ShimTopicPolicy(_ShimModel, CloudFormationModel):
         for topic in p["Topics"]:
             backend.set_topic_attribute(getattr(topic, "arn", topic), "policy", json.dumps(p["PolicyDocument"]))
         return cls(resource_name, p["Topics"])
+
+
+# --- AWS::S3::BucketPolicy -> s3:PutBucketPolicy ------------------------------------------
+class ShimBucketPolicy(_ShimModel, CloudFormationModel):
+    """Ref: a generated ID, as CloudFormation returns it."""
+
+    __module__ = _MODULE
+
+    def __init__(self, name: str, bucket: str):
+        self.name, self.bucket = name, bucket
+
+    @property
+    def physical_resource_id(self) -> str:
+        return self.name
+
+    @staticmethod
+    def cloudformation_type() -> str:
+        return "AWS::S3::BucketPolicy"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        p = cloudformation_json["Properties"]
+        bucket = getattr(p["Bucket"], "name", p["Bucket"])
+        s3_backends[account_id]["aws"].put_bucket_policy(bucket, json.dumps(p["PolicyDocument"]).encode())
+        return cls(resource_name, bucket)

@@ -285,6 +285,16 @@ export function checkTopicPolicies(template: Json, state: Json): string[] {
   }));
 }
 
+/** S3 bucket policies are set on their buckets (the template's statements, by effect and action). */
+export function checkBucketPolicies(template: Json, state: Json): string[] {
+  return resourcesOfType(template, 'AWS::S3::BucketPolicy').flatMap(([id, bp]) => {
+    const name = refTarget(state, bp.Properties.Bucket);
+    const live = state.bucketPolicies?.[name];
+    const key = (doc: Json) => JSON.stringify(doc.Statement.map((s: Json) => [s.Effect, s.Action]));
+    return live && key(live) === key(bp.Properties.PolicyDocument) ? [] : [`bucket policy ${id}: bucket ${name} has ${live ? key(live) : 'no policy'}`];
+  });
+}
+
 /** EventBridge rules run a task definition of this stack on Fargate in this stack's subnets and security groups. */
 export function checkScheduleRules(template: Json, state: Json): string[] {
   const problems: string[] = [];
@@ -337,6 +347,7 @@ export function checkStack(template: Json, state: Json): string[] {
     ...checkScaling(template, state),
     ...checkSecurityGroupRules(template, state),
     ...checkTopicPolicies(template, state),
+    ...checkBucketPolicies(template, state),
     ...checkScheduleRules(template, state),
     ...checkOutputs(template, state),
   ];
