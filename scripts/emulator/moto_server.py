@@ -13,6 +13,7 @@ The shim only makes the handlers pass the template's properties to moto's own ba
 (the same calls moto's ECS, EC2 and IAM APIs make); it adds no behaviour of its own.
 """
 import copy
+import json
 import os
 import signal
 import sys
@@ -34,6 +35,7 @@ from moto.ecs import models as ecs_models
 from moto.elbv2 import models as elbv2_models
 from moto.events import models as events_models
 from moto.iam import models as iam_models
+from moto.s3 import models as s3_models
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from moto.utilities.utils import get_partition
 from werkzeug.serving import make_server
@@ -345,6 +347,32 @@ def _rule_create_api_network(cls, resource_name, cloudformation_json, account_id
 
 
 PATCHES.append((events_models.Rule, "create_from_cloudformation_json", classmethod(_rule_create_api_network)))
+
+
+# --- Fix 13: S3 bucket policies deny every request of an SSL-only bucket ---------------------
+# moto 5.2.1 cannot evaluate the Bool condition operator and ignores such conditions, so the
+# statement "Deny s3:* when aws:SecureTransport is false" (the CDK bootstrap bucket, the access-
+# log bucket) denies every request. Real clients (the SDKs, cdk's asset publishing) reach S3
+# over HTTPS, where that statement never applies; the emulator only speaks plain HTTP on
+# loopback. Evaluate the policy without the SSL-only deny statements, as AWS does for HTTPS.
+def _ssl_only_deny(statement: dict) -> bool:
+    secure = statement.get("Condition", {}).get("Bool", {}).get("aws:SecureTransport")
+    return statement.get("Effect") == "Deny" and str(secure).lower() == "false"
+
+
+def _bucket_permission_over_tls(self, action: str, resource: str) -> Any:
+    from moto.iam.access_control import IAMPolicy, PermissionResult
+    if self.policy is None:
+        return PermissionResult.NEUTRAL
+    policy = json.loads(self.policy.decode())
+    statements = policy["Statement"] if isinstance(policy["Statement"], list) else [policy["Statement"]]
+    kept = [st for st in statements if not _ssl_only_deny(st)]
+    if not kept:
+        return PermissionResult.NEUTRAL
+    return IAMPolicy(json.dumps({**policy, "Statement": kept})).is_action_permitted(action, resource)
+
+
+PATCHES.append((s3_models.FakeBucket, "get_permission", _bucket_permission_over_tls))
 
 
 def main() -> None:
