@@ -7,6 +7,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { setUpWorkload } from './workload';
 import { FargateWorkloadProps } from './workload-props';
+import { grantRunOnCluster } from '../iam/cluster-grants';
 import { IFargateNetwork } from '../network/network';
 import { FargateTaskDef } from '../task/fargate-task-def';
 
@@ -94,7 +95,7 @@ export class FargateTask extends Construct implements ec2.IConnectable {
       // exactly the task's two roles to ECS. EcsTask would also grant ecs:TagResource on
       // every task of the cluster (task/CLUSTER/*), needed only for tags this target does
       // not set, so it gets the role without policy updates.
-      grantScheduledRun(this.scheduleRole, taskDef, this.cluster);
+      grantRunOnCluster(this.scheduleRole, taskDef.taskDefinition.taskDefinitionArn, taskDef.roles, this.cluster);
       this.rule.addTarget(new targets.EcsTask({
         cluster: this.cluster,
         taskDefinition: taskDef.taskDefinition,
@@ -108,24 +109,6 @@ export class FargateTask extends Construct implements ec2.IConnectable {
       }));
     }
   }
-}
-
-/**
- * What EventBridge needs to start one task: `ecs:RunTask` on this revision of the task
- * definition with `ArnEquals ecs:cluster`, and `iam:PassRole` on the task's two roles,
- * passed to ECS tasks only.
- */
-function grantScheduledRun(role: iam.IRole, taskDef: FargateTaskDef, cluster: ecs.ICluster): void {
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
-    actions: ['ecs:RunTask'],
-    resources: [taskDef.taskDefinition.taskDefinitionArn],
-    conditions: { ArnEquals: { 'ecs:cluster': cluster.clusterArn } },
-  }));
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
-    actions: ['iam:PassRole'],
-    resources: [taskDef.roles.executionRole.roleArn, taskDef.roles.taskRole.roleArn],
-    conditions: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
-  }));
 }
 
 /**

@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AppContainerProps, EfsVolumeProps } from './container-props';
 import { SecretSource } from './container-secret';
+import { clusterCondition, grantRunOnCluster } from '../iam/cluster-grants';
 import { TaskRoles } from '../iam/task-roles';
 import { VpcEndpointService } from '../network/topology';
 import {
@@ -293,17 +294,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
    * pass exactly this task's two roles to ECS.
    */
   public grantRun(grantee: iam.IGrantable, cluster: ecs.ICluster): iam.Grant {
-    return iam.Grant.addToPrincipal({
-      grantee,
-      actions: ['ecs:RunTask'],
-      resourceArns: [this.familyArnPattern],
-      conditions: clusterCondition(cluster),
-    }).combine(iam.Grant.addToPrincipal({
-      grantee,
-      actions: ['iam:PassRole'],
-      resourceArns: [this.roles.executionRole.roleArn, this.roles.taskRole.roleArn],
-      conditions: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
-    }));
+    return grantRunOnCluster(grantee, this.familyArnPattern, this.roles, cluster);
   }
 
   /**
@@ -372,9 +363,4 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
       dependsOn: [],
     };
   }
-}
-
-/** `ArnEquals {"ecs:cluster": clusterArn}`: the call is allowed on this cluster only. */
-function clusterCondition(cluster: ecs.ICluster): Record<string, Record<string, unknown>> {
-  return { ArnEquals: { 'ecs:cluster': cluster.clusterArn } };
 }
