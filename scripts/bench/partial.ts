@@ -1,8 +1,9 @@
 import { Stack } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as ecsPatterns from 'aws-cdk-lib/aws-ecs-patterns';
+import { benchTaskDef, kitHooks } from './kit-parts';
 import { BenchSide, buildSplitApp, SERVICE_SHAPE } from './side';
-import { FargateTaskDef, FargateVpc, IFargateNetwork, VpcTopology } from '../../src';
+import { IFargateNetwork } from '../../src';
 
 /**
  * NOT equivalent to our AlbFrontedService and never reported as "ours": our FargateVpc and
@@ -13,20 +14,15 @@ export const partialSide: BenchSide = {
   name: 'kit-vpc+taskdef',
   description: 'FargateVpc + FargateTaskDef (ours), ALB and service from aws-ecs-patterns: partial, not AlbFrontedService',
   equivalentToPeer: false,
-  build: (app, services) => buildSplitApp(app, services, {
-    network: stack => new FargateVpc(stack, 'Network', { topology: VpcTopology.PRIVATE_WITH_NAT }),
-    group: (stack, network) => new ecs.Cluster(stack, 'Cluster', { vpc: network.vpc, containerInsightsV2: ecs.ContainerInsights.ENABLED }),
-    service: (stack, id, network, cluster) => addPatternsServiceOnKit(stack, id, network, cluster),
-  }),
+  build: (app, services) => buildSplitApp(app, services, kitHooks(addPatternsServiceOnKit)),
 };
 
 /**
  * A FargateTaskDef fronted by an aws-ecs-patterns ALB service, in the network's task
- * subnets (with a public IP in PUBLIC_ONLY). Also used by the cost report's topology apps.
+ * subnets (with a public IP in PUBLIC_ONLY).
  */
 export function addPatternsServiceOnKit(stack: Stack, id: string, network: IFargateNetwork, cluster: ecs.ICluster): void {
-  const taskDef = new FargateTaskDef(stack, `${id}Task`, { cpu: SERVICE_SHAPE.cpu, memoryMiB: SERVICE_SHAPE.memoryMiB });
-  taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry(SERVICE_SHAPE.image), ports: [SERVICE_SHAPE.containerPort] });
+  const taskDef = benchTaskDef(stack, id);
   new ecsPatterns.ApplicationLoadBalancedFargateService(stack, id, {
     cluster,
     taskDefinition: taskDef.taskDefinition,
