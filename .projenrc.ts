@@ -45,14 +45,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
     extraCliOptions: ['--json', '--outputFile=test-reports/jest-results.json'],
     jestConfig: {
       testTimeout: 120_000,
+      // `npm test` is the unit suite, Node only: the integration tests (cfn-lint, cdk-nag,
+      // emulator) run in `test:integ`, the tools' own tests in `test:tools`.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/integ/'],
     },
   },
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'scripts'],
+    devdirs: ['test', 'examples', 'tools'],
   },
   tsconfigDev: {
-    include: ['../examples/**/*.ts', '../scripts/**/*.ts'],
+    include: ['../examples/**/*.ts', '../tools/**/*.ts'],
     compilerOptions: {},
   },
 
@@ -61,11 +64,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'cdk-nag@^3',
     'tsx@^4.23.0',
   ],
-  gitignore: ['cdk.out/', '.cdk.staging/', 'test-reports/', 'dist/', '.jsii.tabl.json'],
+  gitignore: ['cdk.out/', '.cdk.staging/', 'test-reports/', 'dist/', '.jsii.tabl.json', '/.venv/'],
 });
 
 // Type-checked folders outside src/ (eslint's project service needs a tsconfig beside them).
-for (const dir of ['examples', 'scripts']) {
+for (const dir of ['examples', 'tools']) {
   new javascript.TypescriptConfig(project, {
     fileName: `${dir}/tsconfig.json`,
     extends: javascript.TypescriptConfigExtends.fromPaths(['../tsconfig.json']),
@@ -74,14 +77,14 @@ for (const dir of ['examples', 'scripts']) {
   });
 }
 
-for (const pattern of ['/examples/', '/cdk.out/', '/scripts/', '/.ci/', '/cdk.json', '/BENCHMARKS.md', '/rosetta/']) {
+for (const pattern of ['/examples/', '/cdk.out/', '/tools/', '/.venv/', '/.ci/', '/cdk.json', '/BENCHMARKS.md', '/rosetta/']) {
   project.addPackageIgnore(pattern);
 }
 
 // The npm package is an allowlist (package.json "files"; npm adds README.md, LICENSE and
 // package.json itself): compiled code and types, the jsii assembly, the API reference.
 // Nothing else — no src/*.ts, tests, examples, scripts, cdk.out or rosetta tablet.
-// scripts/consumer-test.sh asserts the packed file list.
+// tools/ci/consumer-test.sh asserts the packed file list.
 project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', '.jsii', 'API.md']);
 
 // jsii must compile with zero warnings: projen silences reserved-word warnings by default,
@@ -94,18 +97,18 @@ project.watchTask.reset('jsii -w --fail-on-warnings');
 // so full packaging for PyPI/Maven/NuGet/Go stays in `package-all`, run on a machine that has them).
 project.addTask('check:languages', {
   description: 'Generate Python, Java, C# and Go sources (jsii-pacmak --code-only) and syntax-check them',
-  exec: 'bash scripts/check-languages.sh',
+  exec: 'bash tools/ci/check-languages.sh',
 });
 project.addTask('check:readme', {
   description: 'Compile every README code block with jsii-rosetta in strict mode and translate it to Python, Java, C# and Go',
-  exec: 'bash scripts/check-readme.sh',
+  exec: 'bash tools/ci/check-readme.sh',
 });
 project.addTask('test:consumer', {
   description: 'npm pack the library, install the tarball into a fresh CDK app outside the repo, synthesize README\'s example',
-  exec: 'bash scripts/consumer-test.sh',
+  exec: 'bash tools/ci/consumer-test.sh',
 });
 // jsii-diff against the last release on npm; skips (exit 0) while nothing is published.
-project.tasks.tryFind('compat')!.reset('bash scripts/compat.sh');
+project.tasks.tryFind('compat')!.reset('bash tools/ci/compat.sh');
 
 // Node 20 is this project's runtime (minNodeVersion); jsii's end-of-life banner is noise here.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
@@ -123,16 +126,49 @@ project.addTask('synth:examples', {
 });
 // The one-command demo: synthesize, deploy Scorekeep (and BatchJob) to a local AWS emulator
 // (moto_server on 127.0.0.1) with the real cdk CLI, print outputs, run the emitted run-task.
-project.addTask('demo', {
+const demo = project.addTask('demo', {
   description: 'Synthesize the example app and deploy it to a local AWS emulator (moto_server on 127.0.0.1)',
-  exec: 'tsx scripts/demo.ts',
 });
+demo.exec('bash tools/python/setup.sh');
+demo.exec('tsx tools/demo.ts');
 
 // `npm run bench`: synth time, template size and monthly cost vs aws-ecs-patterns, rewrites BENCHMARKS.md.
 // A script, not a test (timings inside jest would measure jest); --expose-gc for clean heap figures.
 project.addTask('bench', {
   description: 'Benchmark synth time, template size and monthly cost against aws-ecs-patterns; rewrites BENCHMARKS.md',
-  exec: 'node --expose-gc --import tsx scripts/bench/main.ts',
+  exec: 'node --expose-gc --import tsx tools/bench/main.ts',
 });
 
+// The integration tests: cfn-lint over every example template, cdk-nag AwsSolutionsChecks, and
+// every example deployed to the local AWS emulator. They need the project's Python tools, which
+// the first step installs into .venv/ (seconds when already there).
+const integ = project.addTask('test:integ', {
+  description: 'Integration tests: cfn-lint, cdk-nag and the local AWS emulator (installs the Python tools into .venv/ first)',
+});
+integ.exec('bash tools/python/setup.sh');
+integ.exec(`jest --ci --coverage=false ${jestOnly('<rootDir>/test/integ/**/*.test.ts', 'jest-integ.json')}`, { receiveArgs: true });
+
+// The tools (benchmark, emulator helpers) have their own tests, apart from the library's unit suite.
+project.addTask('test:tools', {
+  description: 'Tests of the tools under tools/ (benchmark cost model and statistics)',
+  exec: `jest --ci --coverage=false ${jestOnly('<rootDir>/tools/**/*.test.ts', 'jest-tools.json')}`,
+  receiveArgs: true,
+});
+
+// README's test command: everything CI runs, in the order CI runs it. It ends with the
+// `N passed, N failed, N skipped` line of all the jest runs.
+const verify = project.addTask('verify', {
+  description: 'The whole test suite as CI runs it: build (unit tests, jsii, every language package), tools tests, integration tests, example synth, README and docs, consumers, API compatibility',
+});
+verify.exec('rm -f test-reports/jest-results.json test-reports/jest-integ.json test-reports/jest-tools.json');
+for (const t of ['build', 'test:tools', 'test:integ', 'synth:examples', 'check:languages', 'check:readme', 'test:consumer', 'compat']) {
+  verify.spawn(project.tasks.tryFind(t)!);
+}
+verify.exec('tsx tools/ci/test-summary.ts test-reports/jest-results.json test-reports/jest-tools.json test-reports/jest-integ.json');
+
 project.synth();
+
+/** jest options that run only the tests matching `testMatch` and write their JSON results to test-reports/`file`. */
+function jestOnly(testMatch: string, file: string): string {
+  return `--testMatch '${testMatch}' --testPathIgnorePatterns /node_modules/ --json --outputFile=test-reports/${file}`;
+}

@@ -8,9 +8,9 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { App, CfnOutput } from 'aws-cdk-lib';
 import { checkStack, resourcesOfType, runTaskCommands, runTaskNetwork, subnetType, withImageTag } from './live-checks';
-import { Emulator, awsCli, deployTemplate, emulatorMissing, runEmittedCommand, stackState, startEmulator } from '../../scripts/emulator/emulator';
+import { Emulator, awsCli, deployTemplate, emulatorMissing, runEmittedCommand, stackState, startEmulator } from '../../tools/emulator/emulator';
 import { FargateService } from '../../src';
-import { SynthesizedStack, synthExamples } from '../verify/synth-examples';
+import { SynthesizedStack, synthExamples } from './synth-examples';
 
 const missing = emulatorMissing();
 if (missing) {

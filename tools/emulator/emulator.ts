@@ -5,11 +5,9 @@
  */
 import { ChildProcess, execFileSync, spawn } from 'child_process';
 import { join } from 'path';
+import { SETUP_HINT, pythonTool, withVenvPath } from '../python/python-tools';
 
 const HERE = __dirname;
-
-/** How to install what the emulator needs, printed when it is missing. */
-export const INSTALL_HINT = 'install it with: python3 -m pip install "moto[server]==5.2.1" boto3 awscli cfn-lint';
 
 /** A running emulator. */
 export interface Emulator {
@@ -23,14 +21,14 @@ export interface Emulator {
   stop(): Promise<void>;
 }
 
-/** Undefined when python3 can import moto's server and boto3, else what is missing and how to install it. */
+/** Undefined when .venv/ holds moto's server, boto3 and the aws CLI, else what is missing and how to install it. */
 export function emulatorMissing(): string | undefined {
   try {
-    execFileSync('python3', ['-c', 'import moto, moto.server, boto3, werkzeug'], { stdio: 'pipe' });
-    execFileSync('aws', ['--version'], { stdio: 'pipe' });
+    execFileSync(pythonTool('python'), ['-c', 'import moto, moto.server, boto3, werkzeug'], { stdio: 'pipe' });
+    execFileSync(pythonTool('aws'), ['--version'], { stdio: 'pipe' });
     return undefined;
   } catch (e) {
-    return `the local AWS emulator needs python3 with moto[server] and boto3, and the aws CLI (${firstLine(e)}); ${INSTALL_HINT}`;
+    return `the local AWS emulator needs moto[server], boto3 and the aws CLI in .venv/ (${firstLine(e)}); ${SETUP_HINT}`;
   }
 }
 
@@ -40,7 +38,7 @@ export function awsEnv(endpoint: string): NodeJS.ProcessEnv {
   for (const k of Object.keys(env)) {
     if (k.startsWith('AWS_')) delete env[k];
   }
-  return {
+  return withVenvPath({
     ...env,
     AWS_ENDPOINT_URL: endpoint,
     AWS_ACCESS_KEY_ID: 'testing',
@@ -51,12 +49,12 @@ export function awsEnv(endpoint: string): NodeJS.ProcessEnv {
     AWS_CONFIG_FILE: '/dev/null',
     AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
     CDK_DISABLE_CLI_TELEMETRY: 'true',
-  };
+  });
 }
 
 /** Starts moto_server on 127.0.0.1 and a free port; resolves once it accepts requests. */
 export async function startEmulator(timeoutMs = 60_000): Promise<Emulator> {
-  const child = spawn('python3', [join(HERE, 'moto_server.py')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(pythonTool('python'), [join(HERE, 'moto_server.py')], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-4000); });
   const port = await new Promise<number>((resolve, reject) => {
@@ -117,7 +115,7 @@ export function stackState(emulator: Emulator, stackName: string): any {
 }
 
 function awsState(emulator: Emulator, args: string[]): unknown {
-  const out = execFileSync('python3', [join(HERE, 'aws_state.py'), emulator.endpoint, ...args],
+  const out = execFileSync(pythonTool('python'), [join(HERE, 'aws_state.py'), emulator.endpoint, ...args],
     { env: emulator.env, encoding: 'utf-8', maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(out);
 }
@@ -136,7 +134,7 @@ export function runEmittedCommand(emulator: Emulator, command: string): any {
 
 /** Runs the awscli against the emulator and parses its JSON output. */
 export function awsCli(emulator: Emulator, args: string[]): any {
-  return JSON.parse(execFileSync('aws', [...args, '--output', 'json'], { env: emulator.env, encoding: 'utf-8' }));
+  return JSON.parse(execFileSync(pythonTool('aws'), [...args, '--output', 'json'], { env: emulator.env, encoding: 'utf-8' }));
 }
 
 function firstLine(e: unknown): string {

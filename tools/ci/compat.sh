@@ -3,7 +3,7 @@
 # Until cdk-fargate-kit is published there is nothing to compare with: skip with exit 0.
 # Allowed breaks go, one per line with a reason, into .compatignore.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
 name=$(node -p 'require("./package.json").name')
 if ! released=$(npm view "$name" version 2>"${TMPDIR:-/tmp}/compat-npm-view.log"); then

@@ -3,7 +3,7 @@
  * {"peakRssMiB": ..., "baseRssMiB": ...} — the process's peak resident memory and its
  * resident memory after loading the libraries, before building. A fresh process per
  * figure, because peak RSS only ever grows within a process.
- * Usage: node --import tsx scripts/bench/heap-probe.ts <side name> <services>
+ * Usage: node --import tsx tools/bench/heap-probe.ts <side name> <services>
  */
 import { synthOnce } from './measure';
 import { SIDES } from './sides';

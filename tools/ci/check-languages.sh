@@ -5,13 +5,13 @@
 #   - Python: every generated .py byte-compiles (python3 -m py_compile);
 #   - Go: every generated .go parses (gofmt -e -l; pacmak formats only when it packages,
 #     so unformatted files are reported, not failed);
-#   - Java: every generated .java parses (javac's parser, scripts/JavaParse.java), when a JDK is there.
+#   - Java: every generated .java parses (javac's parser, tools/ci/JavaParse.java), when a JDK is there.
 # C# has no offline checker here (no dotnet SDK): files are generated and counted only.
 # Full packaging (wheels, jars, nupkg, Go module) needs PyPI, Maven, NuGet and the Go proxy:
 # that is `npx projen package-all`, on a machine that reaches them.
 # Needs `jsii` to have run (npx projen compile). Set KEEP_LANGUAGES_DIR=1 to keep the sources.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
 [ -f .jsii ] || { echo "check-languages: no .jsii assembly; run 'npx projen compile' first"; exit 1; }
 
@@ -69,7 +69,7 @@ fi
 t=$(now)
 mapfile -d '' javafiles < <(find "$out/java" -name '*.java' -print0)
 if command -v java >/dev/null; then
-  if java scripts/JavaParse.java "${javafiles[@]}"; then
+  if java tools/ci/JavaParse.java "${javafiles[@]}"; then
     echo "java: ${#javafiles[@]} .java files parse ($(took "$t"))"
   else
     problem "java: syntax errors"

@@ -6,7 +6,7 @@
 # Writes the translations to .jsii.tabl.json (git- and npm-ignored); set
 # ROSETTA_SHOW=python|java|csharp|go to print every block in that language.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
 [ -f .jsii ] || { echo "check-readme: no .jsii assembly; run 'npx projen compile' first"; exit 1; }
 

@@ -35,10 +35,7 @@ async function main(): Promise<void> {
   step(`synthesized ${available.length} example stacks into cdk.out/: ${available.join(', ')}`);
 
   const missing = emulatorMissing();
-  if (missing) {
-    step(`cannot deploy: ${missing}`);
-    return;
-  }
+  if (missing) throw new Error(`cannot deploy: ${missing}`);
   const stacks = DEMO_STACKS.filter(s => available.includes(s));
   const skipped = DEMO_STACKS.filter(s => !available.includes(s));
 

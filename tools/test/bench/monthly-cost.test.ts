@@ -1,6 +1,6 @@
-import { HourlyResources } from '../../scripts/bench/cost/hourly-resources';
-import { breakEvenGb, costAt, fargateServiceMonthly, fargateTaskMonthly, fixedMonthlyCost } from '../../scripts/bench/cost/monthly-cost';
-import { PRICES, Prices } from '../../scripts/bench/cost/prices';
+import { HourlyResources } from '../../bench/cost/hourly-resources';
+import { breakEvenGb, costAt, fargateServiceMonthly, fargateTaskMonthly, fixedMonthlyCost } from '../../bench/cost/monthly-cost';
+import { PRICES, Prices } from '../../bench/cost/prices';
 
 // Round prices so expected values are easy to check by hand.
 const P: Prices = {

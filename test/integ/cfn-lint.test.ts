@@ -1,4 +1,5 @@
 import { execFileSync } from 'child_process';
+import { pythonTool } from '../../tools/python/python-tools';
 import { synthExamples } from './synth-examples';
 
 /** The regions every template is linted for (resource and property availability differ). */
@@ -22,12 +23,9 @@ function cfnLint(files: string[]): CfnLintFinding[] {
   const ignore = Object.keys(IGNORED_RULES);
   const args = ['--format', 'json', '--regions', ...REGIONS, ...(ignore.length ? ['--ignore-checks', ...ignore] : []), '--', ...files];
   try {
-    return JSON.parse(execFileSync('cfn-lint', args, { encoding: 'utf-8' }));
+    return JSON.parse(execFileSync(pythonTool('cfn-lint'), args, { encoding: 'utf-8' }));
   } catch (e) {
     const err = e as { stdout?: string; code?: string; message: string };
-    if (err.code === 'ENOENT') {
-      throw new Error('cfn-lint is not installed; install it with: python3 -m pip install "cfn-lint>=1.51"');
-    }
     // cfn-lint exits non-zero when it finds something; the findings are on stdout.
     if (err.stdout) return JSON.parse(err.stdout);
     throw e;

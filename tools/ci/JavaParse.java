@@ -11,9 +11,9 @@ import javax.tools.ToolProvider;
 
 /**
  * Parses Java source files (syntax only: no classpath, no symbol resolution) and fails on
- * any syntax error. Used by scripts/check-languages.sh on jsii-pacmak's generated Java,
+ * any syntax error. Used by tools/ci/check-languages.sh on jsii-pacmak's generated Java,
  * whose dependencies (aws-cdk-lib for Java, the jsii runtime) live on Maven Central.
- * Run with the JDK's source launcher: java scripts/JavaParse.java FILE...
+ * Run with the JDK's source launcher: java tools/ci/JavaParse.java FILE...
  */
 public class JavaParse {
   public static void main(String[] args) throws Exception {

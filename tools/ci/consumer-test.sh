@@ -10,7 +10,7 @@
 # itself resolves only its own node_modules). npm installs from its cache when it can.
 # Set KEEP_CONSUMER_DIR=1 to keep the app.
 set -euo pipefail
-repo="$(cd "$(dirname "$0")/.." && pwd)"
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$repo"
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
 export CDK_DISABLE_CLI_TELEMETRY=true

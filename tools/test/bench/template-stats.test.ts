@@ -1,6 +1,6 @@
-import { markdownTable, usd } from '../../scripts/bench/markdown';
-import { LINEAR_GROWTH_LIMIT, growthRatio, median, perServiceSlope } from '../../scripts/bench/stats';
-import { countByType, diffByType, formatDifferences, totalResources } from '../../scripts/bench/template-stats';
+import { markdownTable, usd } from '../../bench/markdown';
+import { LINEAR_GROWTH_LIMIT, growthRatio, median, perServiceSlope } from '../../bench/stats';
+import { countByType, diffByType, formatDifferences, totalResources } from '../../bench/template-stats';
 
 describe('resource counts', () => {
   const a = countByType([
