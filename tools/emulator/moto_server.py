@@ -41,8 +41,10 @@ from moto.utilities.utils import get_partition
 from werkzeug.serving import make_server
 
 camel = ecs_models.pascal_to_camelcase
-# (owner, attribute, replacement): applied at start-up unless FARGATE_KIT_MOTO_SHIM=off,
-# which shows what plain moto gets wrong (the integration tests then fail).
+# (fix number, owner, attribute, replacement): applied at start-up unless FARGATE_KIT_MOTO_SHIM=off,
+# which shows what plain moto gets wrong (the integration tests then fail), or unless the fix's
+# number is in FARGATE_KIT_MOTO_SKIP_FIXES (e.g. "3,9"), which tools/emulator/measure-shim.sh uses
+# to measure which fixes a moto version still needs.
 PATCHES: list = []
 remap = ecs_models.remap_nested_keys
 
@@ -70,7 +72,7 @@ def _vpc_create_with_dns(cls, resource_name, cloudformation_json, account_id, re
     return vpc
 
 
-PATCHES.append((ec2_vpcs.VPC, "create_from_cloudformation_json", classmethod(_vpc_create_with_dns)))
+PATCHES.append((1, ec2_vpcs.VPC, "create_from_cloudformation_json", classmethod(_vpc_create_with_dns)))
 
 
 # --- Fix 2: AWS::EC2::SubnetRouteTableAssociation is recorded but never associated ------
@@ -84,8 +86,8 @@ def _association_create(cls, resource_name, cloudformation_json, account_id, reg
     return association
 
 
-PATCHES.append((ec2_subnets.SubnetRouteTableAssociation, "create_from_cloudformation_json", classmethod(_association_create)))
-PATCHES.append((ec2_subnets.SubnetRouteTableAssociation, "physical_resource_id", property(
+PATCHES.append((2, ec2_subnets.SubnetRouteTableAssociation, "create_from_cloudformation_json", classmethod(_association_create)))
+PATCHES.append((2, ec2_subnets.SubnetRouteTableAssociation, "physical_resource_id", property(
     lambda self: getattr(self, "association_id", self.route_table_id))))
 
 
@@ -101,7 +103,7 @@ def _role_create_with_managed_policies(cls, resource_name, cloudformation_json, 
     return role
 
 
-PATCHES.append((iam_models.Role, "create_from_cloudformation_json", classmethod(_role_create_with_managed_policies)))
+PATCHES.append((3, iam_models.Role, "create_from_cloudformation_json", classmethod(_role_create_with_managed_policies)))
 
 
 # --- Fix 4: AWS::ECS::TaskDefinition keeps only family, containers, volumes and memory --
@@ -147,8 +149,8 @@ def _task_definition_update(cls, original_resource, new_resource_name, cloudform
     return task_definition
 
 
-PATCHES.append((ecs_models.TaskDefinition, "create_from_cloudformation_json", classmethod(_task_definition_create)))
-PATCHES.append((ecs_models.TaskDefinition, "update_from_cloudformation_json", classmethod(_task_definition_update)))
+PATCHES.append((4, ecs_models.TaskDefinition, "create_from_cloudformation_json", classmethod(_task_definition_create)))
+PATCHES.append((4, ecs_models.TaskDefinition, "update_from_cloudformation_json", classmethod(_task_definition_update)))
 
 
 # --- Fix 5: AWS::ECS::Service keeps only cluster, task family and desired count ----------
@@ -200,8 +202,8 @@ def _service_update(cls, original_resource, new_resource_name, cloudformation_js
     return service
 
 
-PATCHES.append((ecs_models.Service, "create_from_cloudformation_json", classmethod(_service_create)))
-PATCHES.append((ecs_models.Service, "update_from_cloudformation_json", classmethod(_service_update)))
+PATCHES.append((5, ecs_models.Service, "create_from_cloudformation_json", classmethod(_service_create)))
+PATCHES.append((5, ecs_models.Service, "update_from_cloudformation_json", classmethod(_service_update)))
 
 
 # --- Fix 6: ecs:RunTask requires container-level memory ------------------------------------
@@ -219,7 +221,7 @@ def _requirements_task_level_memory(task_definition):
     return _requirements(SimpleNamespace(container_definitions=containers))
 
 
-PATCHES.append((ecs_models.EC2ContainerServiceBackend, "_calculate_task_resource_requirements", staticmethod(_requirements_task_level_memory)))
+PATCHES.append((6, ecs_models.EC2ContainerServiceBackend, "_calculate_task_resource_requirements", staticmethod(_requirements_task_level_memory)))
 
 
 # --- Fix 7: UpdateStack does not update resources whose Ref / GetAtt target was replaced ---
@@ -265,8 +267,8 @@ def _update_with_dependents(self, template, parameters=None):
                     name, resource_json, self, account_id=self._account_id, region_name=self._region_name)
 
 
-PATCHES.append((cfn_parsing, "parse_and_update_resource", _parse_and_update_tracking))
-PATCHES.append((cfn_parsing.ResourceMap, "update", _update_with_dependents))
+PATCHES.append((7, cfn_parsing, "parse_and_update_resource", _parse_and_update_tracking))
+PATCHES.append((7, cfn_parsing.ResourceMap, "update", _update_with_dependents))
 
 
 # --- Fix 8: a TemplateURL on http://127.0.0.1:PORT/bucket/key is read as bucket "http://127" --
@@ -279,8 +281,8 @@ def _get_stack_from_loopback_url(template_url: str, account_id: str, partition: 
     return _get_stack_from_s3_url(template_url.replace("://127.0.0.1:", "://localhost:", 1), account_id, partition)
 
 
-PATCHES.append((cfn_responses, "get_stack_from_s3_url", _get_stack_from_loopback_url))
-PATCHES.append((cfn_models, "get_stack_from_s3_url", _get_stack_from_loopback_url))
+PATCHES.append((8, cfn_responses, "get_stack_from_s3_url", _get_stack_from_loopback_url))
+PATCHES.append((8, cfn_models, "get_stack_from_s3_url", _get_stack_from_loopback_url))
 
 
 # --- Fix 10: AWS::ElasticLoadBalancingV2::LoadBalancer GetAtt LoadBalancerFullName, SecurityGroups,
@@ -299,7 +301,7 @@ def _lb_get_cfn_attribute_full(self, attribute_name: str) -> Any:
     return _lb_get_cfn_attribute(self, attribute_name)
 
 
-PATCHES.append((elbv2_models.FakeLoadBalancer, "get_cfn_attribute", _lb_get_cfn_attribute_full))
+PATCHES.append((10, elbv2_models.FakeLoadBalancer, "get_cfn_attribute", _lb_get_cfn_attribute_full))
 
 
 # --- Fix 11: AWS::ElasticLoadBalancingV2::TargetGroup has no GetAtt at all -------------------
@@ -319,8 +321,8 @@ def _tg_get_cfn_attribute(self, attribute_name: str) -> Any:
     return values[attribute_name]()
 
 
-PATCHES.append((elbv2_models.FakeTargetGroup, "get_cfn_attribute", _tg_get_cfn_attribute))
-PATCHES.append((elbv2_models.FakeTargetGroup, "has_cfn_attr", classmethod(
+PATCHES.append((11, elbv2_models.FakeTargetGroup, "get_cfn_attribute", _tg_get_cfn_attribute))
+PATCHES.append((11, elbv2_models.FakeTargetGroup, "has_cfn_attr", classmethod(
     lambda cls, attr: attr in ("TargetGroupFullName", "TargetGroupName", "TargetGroupArn", "LoadBalancerArns"))))
 
 
@@ -346,7 +348,7 @@ def _rule_create_api_network(cls, resource_name, cloudformation_json, account_id
     return _rule_create(cls, resource_name, _with_api_network_configuration(cloudformation_json), account_id, region_name, **kwargs)
 
 
-PATCHES.append((events_models.Rule, "create_from_cloudformation_json", classmethod(_rule_create_api_network)))
+PATCHES.append((12, events_models.Rule, "create_from_cloudformation_json", classmethod(_rule_create_api_network)))
 
 
 # --- Fix 13: S3 bucket policies deny every request of an SSL-only bucket ---------------------
@@ -372,19 +374,22 @@ def _bucket_permission_over_tls(self, action: str, resource: str) -> Any:
     return IAMPolicy(json.dumps({**policy, "Statement": kept})).is_action_permitted(action, resource)
 
 
-PATCHES.append((s3_models.FakeBucket, "get_permission", _bucket_permission_over_tls))
+PATCHES.append((13, s3_models.FakeBucket, "get_permission", _bucket_permission_over_tls))
 
 
 def main() -> None:
+    skip = {int(n) for n in os.environ.get("FARGATE_KIT_MOTO_SKIP_FIXES", "").split(",") if n.strip()}
     if os.environ.get("FARGATE_KIT_MOTO_SHIM") != "off":
-        for owner, attribute, value in PATCHES:
-            setattr(owner, attribute, value)
+        for fix, owner, attribute, value in PATCHES:
+            if fix not in skip:
+                setattr(owner, attribute, value)
         # Fix 9: CloudFormation handlers for the resource types moto 5.2.1 does not support at
         # all (alarms, application auto scaling, security group egress, SNS topic policies);
         # see moto_missing_resources.py. Defining the models registers them with moto.
-        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-        sys.dont_write_bytecode = True  # no __pycache__ in the source tree
-        import moto_missing_resources  # noqa: F401
+        if 9 not in skip:
+            sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+            sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+            import moto_missing_resources  # noqa: F401
     app = DomainDispatcherApplication(create_backend_app)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     port = server.server_port

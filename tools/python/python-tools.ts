@@ -9,8 +9,11 @@ import { join } from 'path';
 /** The repository root. */
 const ROOT = join(__dirname, '..', '..');
 
-/** `.venv/bin` of the repository. */
-export const VENV_BIN = join(ROOT, '.venv', 'bin');
+/** The virtual environment: `.venv/` of the repository (FARGATE_KIT_VENV names another, to measure other tool versions). */
+const VENV = process.env.FARGATE_KIT_VENV ?? join(ROOT, '.venv');
+
+/** `bin/` of the virtual environment. */
+export const VENV_BIN = join(VENV, 'bin');
 
 /** How to install the tools, printed when one is missing. */
 export const SETUP_HINT = 'install the project\'s Python tools with: bash tools/python/setup.sh (npm run demo and npx projen test:integ run it)';
@@ -27,5 +30,5 @@ export function pythonTool(name: PythonTool): string {
 
 /** `env` with `.venv/bin` first on PATH, so child processes (the cdk CLI, shells) find the same tools. */
 export function withVenvPath(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { ...env, PATH: `${VENV_BIN}:${env.PATH ?? ''}`, VIRTUAL_ENV: join(ROOT, '.venv') };
+  return { ...env, PATH: `${VENV_BIN}:${env.PATH ?? ''}`, VIRTUAL_ENV: VENV };
 }
