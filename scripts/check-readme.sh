@@ -106,7 +106,11 @@ JS
 
 start=$(date +%s.%N)
 rm -f .jsii.tabl.json
-npx jsii-rosetta extract --strict "$work/.jsii"
+npx jsii-rosetta extract --strict "$work/.jsii" || {
+  echo "check-readme: a TypeScript block does not compile; rosetta names it <module>-README-L<line>.ts, where"
+  echo "  module cdk-fargate-kit is README.md and cdk-fargate-kit.rosetta_doc_docs_NAME is docs/NAME.md"
+  exit 1
+}
 cp "$work/.jsii.tabl.json" .jsii.tabl.json
 node - "$work/.jsii.files.json" <<'JS'
 const fs = require('fs');
