@@ -108,7 +108,7 @@ start=$(date +%s.%N)
 rm -f .jsii.tabl.json
 npx jsii-rosetta extract --strict "$work/.jsii" || {
   echo "check-readme: a TypeScript block does not compile; rosetta names it <module>-README-L<line>.ts, where"
-  echo "  module cdk-fargate-kit is README.md and cdk-fargate-kit.rosetta_doc_docs_NAME is docs/NAME.md"
+  echo "  module cdk-fargate-kit is README.md and cdk-fargate-kit.rosetta_doc_docs_NAME is docs/NAME.md (with - as _)"
   exit 1
 }
 cp "$work/.jsii.tabl.json" .jsii.tabl.json
