@@ -100,7 +100,7 @@ project.addTask('check:languages', {
   exec: 'bash tools/ci/check-languages.sh',
 });
 project.addTask('check:readme', {
-  description: 'Compile every README code block with jsii-rosetta in strict mode and translate it to Python, Java, C# and Go',
+  description: 'Compile every TypeScript block of README.md, docs/ and CONTRIBUTING.md with jsii-rosetta in strict mode, translate it to Python, Java, C# and Go, and check relative links',
   exec: 'bash tools/ci/check-readme.sh',
 });
 project.addTask('test:consumer', {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'child_process';
-import { pythonTool } from '../../tools/python/python-tools';
 import { synthExamples } from './synth-examples';
+import { pythonTool } from '../../tools/python/python-tools';
 
 /** The regions every template is linted for (resource and property availability differ). */
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];

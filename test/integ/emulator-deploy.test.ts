@@ -8,9 +8,9 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { App, CfnOutput } from 'aws-cdk-lib';
 import { checkStack, resourcesOfType, runTaskCommands, runTaskNetwork, subnetType, withImageTag } from './live-checks';
-import { Emulator, awsCli, deployTemplate, emulatorMissing, runEmittedCommand, stackState, startEmulator } from '../../tools/emulator/emulator';
-import { FargateService } from '../../src';
 import { SynthesizedStack, synthExamples } from './synth-examples';
+import { FargateService } from '../../src';
+import { Emulator, awsCli, deployTemplate, emulatorMissing, runEmittedCommand, stackState, startEmulator } from '../../tools/emulator/emulator';
 
 const missing = emulatorMissing();
 if (missing) {
