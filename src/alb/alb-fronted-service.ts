@@ -10,11 +10,11 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { AlbAlarmOptions } from './alb-alarms';
 import { AlbRoute } from './routes';
+import { VpcTopology } from '../network/topology';
 import { accessLogBucket } from '../private/access-logs';
 import { REASONS, acknowledge } from '../private/acknowledgements';
 import { addAlbAlarms } from '../private/alb-alarms';
 import { ResolvedTarget, resolveTarget, targetContainers, targetKey } from '../private/alb-targets';
-import { VpcTopology } from '../network/topology';
 import { FargateService, FargateServiceProps } from '../service/fargate-service';
 import {
   checkAccessLogsRegion, checkAllowedCidrs, checkAzCoverage, checkDeregistrationDelay, checkHasTargetContainer,

@@ -2,11 +2,11 @@ import { Annotations, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { FargateNetworkFromVpcProps, IFargateNetwork } from './network';
+import { VpcEndpointService, VpcTopology } from './topology';
 import { addEndpoints } from '../private/endpoints';
 import { ImportedFargateNetwork } from '../private/imported-network';
-import { FargateNetworkFromVpcProps, IFargateNetwork } from './network';
 import { defaultLoadBalancerSubnets, defaultTaskSubnets } from '../private/subnets';
-import { VpcEndpointService, VpcTopology } from './topology';
 import { throwIfProblems } from '../validation/errors';
 import {
   CORE_TASK_ENDPOINTS, NO_INTERNET_TOPOLOGIES, checkEndpointsForTopology, checkMaxAzs, checkNatGateways, checkVpcCidr,

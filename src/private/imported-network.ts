@@ -1,7 +1,7 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { FargateNetworkFromVpcProps, IFargateNetwork } from '../network/network';
 import { defaultLoadBalancerSubnets, defaultTaskSubnets } from './subnets';
+import { FargateNetworkFromVpcProps, IFargateNetwork } from '../network/network';
 import { VpcEndpointService, VpcTopology } from '../network/topology';
 import { formatProblem, throwIfProblem } from '../validation/errors';
 import { checkEndpointsForTopology } from '../validation/network-rules';

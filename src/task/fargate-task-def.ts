@@ -5,9 +5,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AppContainerOptions, EfsVolumeOptions } from './container-props';
-import { clusterCondition, grantRunOnCluster } from '../private/cluster-grants';
 import { TaskRoles } from '../iam/task-roles';
 import { VpcEndpointService } from '../network/topology';
+import { clusterCondition, grantRunOnCluster } from '../private/cluster-grants';
 import {
   checkContainerCpu, checkContainerMemory, checkHealthCheck, checkMountPath, checkPorts, checkReadonlyRootFilesystem,
 } from '../validation/container-rules';
@@ -195,7 +195,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
         : undefined,
       checkUniqueContainerNames(withNew),
       checkContainerCount(withNew.length),
-      checkPorts(name, portMappings.filter(pm => pm.containerPortRange === undefined && pm.protocol !== ecs.Protocol.UDP).map(pm => pm.containerPort)),
+      checkPorts(name, singlePorts(portMappings).filter(pm => pm.protocol !== ecs.Protocol.UDP).map(pm => pm.containerPort)),
       checkContainerCpu(name, options.cpu, this.cpu),
       checkContainerMemory(name, options.memoryLimitMiB, options.memoryReservationMiB, this.memoryLimitMiB),
       hc === undefined ? undefined : checkHealthCheck(name, {
@@ -352,10 +352,15 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
       memoryLimitMiB: options.memoryLimitMiB,
       memoryReservationMiB: options.memoryReservationMiB,
       hasHealthCheck: options.healthCheck !== undefined,
-      portMappings: portMappings.filter(pm => pm.containerPortRange === undefined).map(pm => ({ containerPort: pm.containerPort, hostPort: pm.hostPort })),
+      portMappings: singlePorts(portMappings).map(pm => ({ containerPort: pm.containerPort, hostPort: pm.hostPort })),
       dependsOn: [],
     };
   }
+}
+
+/** The port mappings of single ports (not `containerPortRange`). */
+function singlePorts(portMappings: ecs.PortMapping[]): ecs.PortMapping[] {
+  return portMappings.filter(pm => pm.containerPortRange === undefined);
 }
 
 /**
