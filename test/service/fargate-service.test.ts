@@ -394,3 +394,17 @@ describe('FargateService details', () => {
     });
   });
 });
+
+test('FargateService in an ISOLATED_ONLY network: isolated subnets, no public IP, synthesizes', () => {
+  const { app, stack, network, taskDef } = fixture(VpcTopology.ISOLATED_ONLY);
+  new FargateService(stack, 'Web', { network, taskDef });
+  expect(() => app.synth()).not.toThrow();
+  Template.fromStack(stack).hasResourceProperties('AWS::ECS::Service', {
+    NetworkConfiguration: {
+      AwsvpcConfiguration: Match.objectLike({
+        AssignPublicIp: 'DISABLED',
+        Subnets: [{ Ref: Match.stringLikeRegexp('NetworkIsolatedSubnet1') }, { Ref: Match.stringLikeRegexp('NetworkIsolatedSubnet2') }],
+      }),
+    },
+  });
+});

@@ -438,3 +438,102 @@ describe('mistakes caught at synth (whole task)', () => {
     Annotations.fromStack(stack).hasWarning('/S/Task', Match.stringLikeRegexp('cpu or memoryLimitMiB is an unresolved token'));
   });
 });
+
+describe('addAppContainer takes the whole ecs.ContainerDefinitionOptions surface', () => {
+  test('fields the L2 takes only at construction reach the template (entryPoint, user, workingDirectory, stopTimeout, ...)', () => {
+    const { stack, taskDef } = setup();
+    taskDef.addAppContainer('web', {
+      image: PUBLIC_IMAGE,
+      ports: [8080],
+      entryPoint: ['/docker-entrypoint.sh'],
+      user: '1000:1000',
+      workingDirectory: '/app',
+      stopTimeout: Duration.seconds(60),
+      startTimeout: Duration.seconds(30),
+      dockerLabels: { team: 'web' },
+      ulimits: [{ name: ecs.UlimitName.NOFILE, softLimit: 4096, hardLimit: 8192 }],
+      linuxParameters: new ecs.LinuxParameters(stack, 'Linux', { initProcessEnabled: true }),
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [Match.objectLike({
+        Name: 'web',
+        EntryPoint: ['/docker-entrypoint.sh'],
+        User: '1000:1000',
+        WorkingDirectory: '/app',
+        StopTimeout: 60,
+        StartTimeout: 30,
+        DockerLabels: { team: 'web' },
+        Ulimits: [{ Name: 'nofile', SoftLimit: 4096, HardLimit: 8192 }],
+        LinuxParameters: Match.objectLike({ InitProcessEnabled: true }),
+        Essential: true,
+        PortMappings: [{ ContainerPort: 8080, Protocol: 'tcp' }],
+        LogConfiguration: Match.objectLike({ LogDriver: 'awslogs', Options: Match.objectLike({ 'awslogs-stream-prefix': 'web' }) }),
+      })],
+    });
+  });
+
+  test('portMappings of the L2 are kept, and ports are added after them as TCP', () => {
+    const { stack, taskDef } = setup();
+    taskDef.addAppContainer('web', {
+      image: PUBLIC_IMAGE,
+      portMappings: [{ containerPort: 9090, name: 'metrics', appProtocol: ecs.AppProtocol.http }],
+      ports: [8080],
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [Match.objectLike({
+        PortMappings: [
+          { ContainerPort: 9090, Protocol: 'tcp', Name: 'metrics', AppProtocol: 'http' },
+          { ContainerPort: 8080, Protocol: 'tcp' },
+        ],
+      })],
+    });
+  });
+
+  test('a logging driver of your own replaces the awslogs default', () => {
+    const { stack, taskDef } = setup();
+    const central = new logs.LogGroup(stack, 'Central');
+    taskDef.addAppContainer('web', { image: PUBLIC_IMAGE, logging: ecs.LogDrivers.awsLogs({ logGroup: central, streamPrefix: 'edge' }) });
+    Template.fromStack(stack).hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [Match.objectLike({
+        Name: 'web',
+        LogConfiguration: { LogDriver: 'awslogs', Options: Match.objectLike({ 'awslogs-group': { Ref: Match.stringLikeRegexp('^Central') }, 'awslogs-stream-prefix': 'edge' }) },
+      })],
+    });
+  });
+
+  test('ports of portMappings are checked like ports: a duplicate, a port two containers share, a host port other than the container port', () => {
+    const dup = setup().taskDef;
+    expect(() => dup.addAppContainer('web', { image: PUBLIC_IMAGE, portMappings: [{ containerPort: 8080 }], ports: [8080] }))
+      .toThrow(/container 'web' lists port 8080 twice/);
+    const shared = setup().taskDef;
+    shared.addAppContainer('a', { image: PUBLIC_IMAGE, portMappings: [{ containerPort: 8080 }] });
+    expect(() => shared.addAppContainer('b', { image: PUBLIC_IMAGE, ports: [8080] })).toThrow(/containers 'a' and 'b' both use port 8080/);
+    const host = setup().taskDef;
+    expect(() => host.addAppContainer('web', { image: PUBLIC_IMAGE, portMappings: [{ containerPort: 8080, hostPort: 80 }] }))
+      .toThrow(/container 'web' maps host port 80 to container port 8080; .*Fix: drop hostPort/);
+  });
+
+  test('containerName, when given, must be the name', () => {
+    const { taskDef } = setup();
+    expect(() => taskDef.addAppContainer('web', { image: PUBLIC_IMAGE, containerName: 'other' }))
+      .toThrow(/FargateTaskDef S\/Task: containerName 'other' differs from the name 'web' given to addAppContainer\(\).*Fix: remove containerName/);
+    taskDef.addAppContainer('api', { image: PUBLIC_IMAGE, containerName: 'api' });
+    expect(taskDef.taskDefinition.findContainer('api')).toBeDefined();
+  });
+
+  test('Secrets Manager secrets (whole, a JSON field, a version) need SECRETS_MANAGER; SSM parameters need SSM', () => {
+    const { stack, taskDef } = setup();
+    const secret = new secretsmanager.Secret(stack, 'Secret');
+    taskDef.addAppContainer('web', {
+      image: PUBLIC_IMAGE,
+      secrets: {
+        A: ecs.Secret.fromSecretsManager(secret),
+        B: ecs.Secret.fromSecretsManagerVersion(secret, { versionStage: 'AWSCURRENT' }, 'user'),
+      },
+    });
+    expect(taskDef.requiredVpcEndpoints).toEqual([VpcEndpointService.SECRETS_MANAGER]);
+    const param = new ssm.StringParameter(stack, 'Param', { stringValue: 'x' });
+    taskDef.addAppContainer('side', { image: PUBLIC_IMAGE, secrets: { C: ecs.Secret.fromSsmParameter(param) } });
+    expect(taskDef.requiredVpcEndpoints).toEqual([VpcEndpointService.SECRETS_MANAGER, VpcEndpointService.SSM]);
+  });
+});
