@@ -1,4 +1,4 @@
-import { CfnOutput, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -92,6 +92,10 @@ export class FargateTask extends Construct implements ec2.IConnectable {
     const strategies = spot ? capacityProviderStrategies(spot) : undefined;
     const base = setUpWorkload('FargateTask', this, props, { spot: spot !== undefined, runTaskStrategies: strategies });
     this.cluster = base.cluster;
+    if (spot && !(this.cluster instanceof ecs.Cluster)) {
+      Annotations.of(this).addWarningV2('cdk-fargate-kit:spotImportedCluster',
+        `FargateTask ${this.node.path}: spot is set on an imported cluster; ECS places the tasks only if that cluster has the FARGATE and FARGATE_SPOT capacity providers. Fix: associate them with the cluster (or let FargateTask create the cluster, or use sharedCluster).`);
+    }
     this.securityGroup = base.securityGroup;
     this.connections = new ec2.Connections({ securityGroups: base.securityGroups });
     this.runTaskCommand = base.runTaskCommand;

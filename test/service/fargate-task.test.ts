@@ -218,3 +218,10 @@ describe('FargateTask validation', () => {
     expect(() => new FargateTask(stack, 'Job', { network, taskDef: win, spot: {} })).toThrow(/FargateTask Stack\/Job: spot.spotWeight 1 places tasks on FARGATE_SPOT, but this task definition runs Windows/);
   });
 });
+
+test('FargateTask on Spot on an imported cluster warns that it needs the capacity providers', () => {
+  const { stack, network, taskDef } = fixture();
+  const cluster = ecs.Cluster.fromClusterAttributes(stack, 'Imported', { clusterName: 'shared', vpc: network.vpc });
+  new FargateTask(stack, 'Job', { network, taskDef, cluster, spot: {} });
+  Annotations.fromStack(stack).hasWarning('/Stack/Job', Match.stringLikeRegexp('FARGATE and FARGATE_SPOT capacity providers'));
+});
