@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { VpcEndpointService, VpcTopology } from '../../src';
-import { CORE_TASK_ENDPOINTS, checkEndpointsForTopology, checkMaxAzs, checkNatGateways, checkVpcCidr } from '../../src/validation/network-rules';
+import { CORE_TASK_ENDPOINTS, NO_INTERNET_TOPOLOGIES, checkEndpointsForTopology, checkMaxAzs, checkNatGateways, checkVpcCidr } from '../../src/validation/network-rules';
 
 describe('checkMaxAzs', () => {
   test.each([1, 2, 6])('valid: %p', n => expect(checkMaxAzs(n)).toBeUndefined());
@@ -33,8 +33,10 @@ describe('checkEndpointsForTopology', () => {
   });
   test('ISOLATED_ONLY needs them too', () =>
     expect(checkEndpointsForTopology(VpcTopology.ISOLATED_ONLY, [])).toMatch(/^the network lacks VPC endpoints ECR_API, ECR_DOCKER, S3, CLOUDWATCH_LOGS; in topology ISOLATED_ONLY/));
-  test('the core list names VpcEndpointService values', () =>
-    expect(CORE_TASK_ENDPOINTS.every(e => Object.values<string>(VpcEndpointService).includes(e))).toBe(true));
+  test('the rules name endpoints and topologies by the values of the enums (validation/ cannot import them)', () => {
+    expect(CORE_TASK_ENDPOINTS.filter(e => !Object.values<string>(VpcEndpointService).includes(e))).toEqual([]);
+    expect(NO_INTERNET_TOPOLOGIES).toEqual([VpcTopology.PRIVATE_ISOLATED, VpcTopology.ISOLATED_ONLY]);
+  });
   test('PRIVATE_ISOLATED without S3: names what is missing', () =>
     expect(checkEndpointsForTopology(VpcTopology.PRIVATE_ISOLATED,
       [VpcEndpointService.ECR_API, VpcEndpointService.ECR_DOCKER, VpcEndpointService.CLOUDWATCH_LOGS]))
