@@ -59,6 +59,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     compilerOptions: {},
   },
 
+  // runtime dependencies of a jsii library are bundled into its npm package
+  bundledDeps: ['ipaddr.js@^2.2.0'],
   devDeps: [
     'aws-cdk@^2.1148.1',
     'cdk-nag@^3',

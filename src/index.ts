@@ -1,5 +1,18 @@
-export * from './network';
-export * from './iam';
-export * from './task';
-export * from './service';
-export * from './alb';
+// The public (jsii) API, module by module. Every module listed here holds public API only;
+// helpers live in src/private/ and src/validation/, which are never exported.
+// test/exports.test.ts pins the exported names.
+export * from './network/topology';
+export * from './network/network';
+export * from './network/fargate-vpc';
+export * from './iam/task-roles';
+export * from './task/container-props';
+export * from './task/fargate-task-def';
+export * from './service/workload-props';
+export * from './service/spot';
+export * from './service/scaling';
+export * from './service/alarms';
+export * from './service/fargate-service';
+export * from './service/fargate-task';
+export * from './alb/alb-alarms';
+export * from './alb/routes';
+export * from './alb/alb-fronted-service';

@@ -18,7 +18,7 @@ export class IsolatedWithEndpointsStack extends Stack {
     this.network = new FargateVpc(this, 'Network', {
       topology: VpcTopology.PRIVATE_ISOLATED,
       // ECS Exec needs the ssmmessages endpoint when tasks have no internet route.
-      additionalEndpoints: [VpcEndpointService.SSM_MESSAGES],
+      vpcEndpoints: [VpcEndpointService.SSM_MESSAGES],
     });
     const taskDef = new FargateTaskDef(this, 'WebTask', { family: 'isolated-web' });
     taskDef.addAppContainer('web', {

@@ -24,7 +24,7 @@ export function buildScorekeepTaskDef(scope: Construct, id: string): FargateTask
   const taskDef = new FargateTaskDef(scope, id, {
     family: 'scorekeep',
     cpu: 512,
-    memoryMiB: 1024,
+    memoryLimitMiB: 1024,
   });
   taskDef.addAppContainer(SCOREKEEP_API.name, {
     image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/python:3.12-alpine'),

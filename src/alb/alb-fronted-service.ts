@@ -2,22 +2,26 @@ import { CfnOutput, Duration, Stack, Token } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { accessLogBucket } from './access-logs';
-import { AlbAlarmOptions, addAlbAlarms } from './alb-alarms';
+import { AlbAlarmOptions } from './alb-alarms';
 import { AlbRoute } from './routes';
-import { ResolvedTarget, resolveTarget, targetContainers, targetKey } from './targets';
-import { REASONS, acknowledge } from '../security/acknowledgements';
+import { VpcTopology } from '../network/topology';
+import { accessLogBucket } from '../private/access-logs';
+import { REASONS, acknowledge } from '../private/acknowledgements';
+import { addAlbAlarms } from '../private/alb-alarms';
+import { ResolvedTarget, resolveTarget, targetContainers, targetKey } from '../private/alb-targets';
 import { FargateService, FargateServiceProps } from '../service/fargate-service';
 import {
   checkAccessLogsRegion, checkAllowedCidrs, checkAzCoverage, checkDeregistrationDelay, checkHasTargetContainer,
   checkHealthCheckPath, checkHttpsOptions, checkLoadBalancerSubnets, checkPathPattern, checkRequestCountScaling,
   checkTargetContainer, checkTargetCount,
 } from '../validation/alb-rules';
+import { parseCidr } from '../validation/cidr';
 import { formatProblem, throwIfProblems } from '../validation/errors';
 
 const TYPE = 'AlbFrontedService';
@@ -105,7 +109,7 @@ export interface AlbFrontedServiceProps extends FargateServiceProps {
   readonly ipAddressType?: elbv2.IpAddressType;
   /**
    * Whether the load balancer is reachable from the internet.
-   * @default true
+   * @default - true; false in topology ISOLATED_ONLY, which has no internet gateway
    */
   readonly internetFacing?: boolean;
   /**
@@ -176,8 +180,14 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
   public readonly targetGroup: elbv2.ApplicationTargetGroup;
   /** All target groups: the default one first, then one per further container:port of `routes`. */
   public readonly targetGroups: elbv2.ApplicationTargetGroup[];
-  /** The Fargate service behind the load balancer. */
+  /** The Fargate service behind the load balancer (this library's construct: alarms, scaling, run-task command). */
   public readonly fargateService: FargateService;
+  /** The ECS service (`fargateService.service`). */
+  public readonly service: ecs.FargateService;
+  /** The cluster the service runs in. */
+  public readonly cluster: ecs.ICluster;
+  /** The security group of the service's tasks. */
+  public readonly securityGroup: ec2.ISecurityGroup;
   /** The URL of the service (`http://` or `https://`, the domain name or the load balancer's DNS name). */
   public readonly url: string;
   /** The network connections of the service's tasks. */
@@ -199,7 +209,7 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
     super(scope, id);
     const { network, taskDef } = props;
     const vpc = network.vpc;
-    const internetFacing = props.internetFacing ?? true;
+    const internetFacing = props.internetFacing ?? network.topology !== VpcTopology.ISOLATED_ONLY;
     const dualStack = props.ipAddressType === elbv2.IpAddressType.DUAL_STACK;
     const healthCheckPath = props.healthCheckPath ?? '/';
     const routes = props.routes ?? [];
@@ -255,7 +265,7 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
       });
       const cidrs = props.allowedCidrs ?? (dualStack ? ['0.0.0.0/0', '::/0'] : ['0.0.0.0/0']);
       for (const cidr of cidrs) {
-        const peer = cidr.includes(':') ? ec2.Peer.ipv6(cidr) : ec2.Peer.ipv4(cidr);
+        const peer = parseCidr(cidr)?.version === 6 ? ec2.Peer.ipv6(cidr) : ec2.Peer.ipv4(cidr);
         for (const port of listenerPorts) {
           sg.addIngressRule(peer, ec2.Port.tcp(port), `Clients to the load balancer on TCP ${port}`);
         }
@@ -336,9 +346,12 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
       ...props,
       deploymentAlarms: [...(props.deploymentAlarms ?? []), ...rollbackAlarms],
     });
+    this.service = this.fargateService.service;
+    this.cluster = this.fargateService.cluster;
+    this.securityGroup = this.fargateService.securityGroup;
     this.connections = this.fargateService.connections;
     for (const t of targets) {
-      targetGroupOf(t).addTarget(this.fargateService.service.loadBalancerTarget({ containerName: t.containerName, containerPort: t.containerPort }));
+      targetGroupOf(t).addTarget(this.service.loadBalancerTarget({ containerName: t.containerName, containerPort: t.containerPort }));
     }
     if (props.requestCountScaling) {
       this.fargateService.scalableTaskCount!.scaleOnRequestCount('RequestCountScaling', {

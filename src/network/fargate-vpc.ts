@@ -2,13 +2,15 @@ import { Annotations, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { addEndpoints } from './endpoints';
-import { ImportedFargateNetwork } from './imported-network';
-import { IFargateNetwork } from './network';
-import { defaultLoadBalancerSubnets, defaultTaskSubnets } from './subnets';
+import { FargateNetworkFromVpcProps, IFargateNetwork } from './network';
 import { VpcEndpointService, VpcTopology } from './topology';
+import { addEndpoints } from '../private/endpoints';
+import { ImportedFargateNetwork } from '../private/imported-network';
+import { defaultLoadBalancerSubnets, defaultTaskSubnets } from '../private/subnets';
 import { throwIfProblems } from '../validation/errors';
-import { CORE_TASK_ENDPOINTS, checkEndpointsForTopology, checkMaxAzs, checkNatGateways, checkVpcCidr } from '../validation/network-rules';
+import {
+  CORE_TASK_ENDPOINTS, NO_INTERNET_TOPOLOGIES, checkEndpointsForTopology, checkMaxAzs, checkNatGateways, checkVpcCidr,
+} from '../validation/network-rules';
 
 /**
  * Properties of a `FargateVpc`.
@@ -37,18 +39,15 @@ export interface FargateVpcProps {
    */
   readonly cidr?: string;
   /**
-   * Whether to create the VPC endpoints a task needs to start without internet access:
-   * ECR API, ECR Docker, CloudWatch Logs (interface, private DNS) and S3 (gateway),
-   * in the task subnets. Required by `PRIVATE_ISOLATED`.
-   * @default - true with `PRIVATE_ISOLATED`, false otherwise
+   * The VPC endpoints to create in the task subnets (interface endpoints with private DNS,
+   * S3 as a gateway endpoint). In `PRIVATE_ISOLATED` and `ISOLATED_ONLY` the four a task
+   * needs to start (ECR_API, ECR_DOCKER, S3, CLOUDWATCH_LOGS) are always created; list
+   * more there, e.g. `SECRETS_MANAGER` and `SSM` for container secrets, `SSM_MESSAGES` for
+   * ECS Exec. In the other topologies exactly the listed ones are created (e.g. the four
+   * to keep image pulls off the NAT gateways).
+   * @default - the four a task needs to start in `PRIVATE_ISOLATED` and `ISOLATED_ONLY`, none otherwise
    */
-  readonly vpcEndpoints?: boolean;
-  /**
-   * More VPC endpoints to create in the task subnets, e.g. `SECRETS_MANAGER` and `SSM`
-   * for container secrets, `SSM_MESSAGES` for ECS Exec, in an isolated network.
-   * @default - none
-   */
-  readonly additionalEndpoints?: VpcEndpointService[];
+  readonly vpcEndpoints?: VpcEndpointService[];
   /**
    * Whether to record VPC flow logs (all traffic) to a CloudWatch Logs group.
    * @default true
@@ -62,34 +61,7 @@ export interface FargateVpcProps {
 }
 
 /**
- * Properties to adapt an existing VPC with `FargateVpc.fromVpc()`.
- */
-export interface FargateNetworkFromVpcProps {
-  /** The existing VPC. */
-  readonly vpc: ec2.IVpc;
-  /** How tasks in this VPC reach the internet and AWS APIs. */
-  readonly topology: VpcTopology;
-  /**
-   * The subnets that tasks run in.
-   * @default - public subnets for `PUBLIC_ONLY`, private-with-egress subnets for
-   * `PRIVATE_WITH_NAT`, isolated subnets for `PRIVATE_ISOLATED`
-   */
-  readonly taskSubnets?: ec2.SubnetSelection;
-  /**
-   * The subnets that internet-facing load balancers go in.
-   * @default - the public subnets
-   */
-  readonly loadBalancerSubnets?: ec2.SubnetSelection;
-  /**
-   * The VPC endpoints that exist in this VPC and serve the task subnets.
-   * `PRIVATE_ISOLATED` needs at least ECR_API, ECR_DOCKER, S3 and CLOUDWATCH_LOGS.
-   * @default - none
-   */
-  readonly endpointServices?: VpcEndpointService[];
-}
-
-/**
- * A VPC laid out for Fargate tasks in one of three topologies, with flow logs,
+ * A VPC laid out for Fargate tasks in one of four topologies, with flow logs,
  * and the VPC endpoints that tasks without internet access need.
  */
 export class FargateVpc extends Construct implements IFargateNetwork {
@@ -107,14 +79,14 @@ export class FargateVpc extends Construct implements IFargateNetwork {
   public readonly topology: VpcTopology;
   /** The subnets that tasks run in. */
   public readonly taskSubnets: ec2.SubnetSelection;
-  /** The subnets that internet-facing load balancers go in (always the public ones). */
+  /** The subnets that load balancers go in (the public ones; the isolated ones in `ISOLATED_ONLY`). */
   public readonly loadBalancerSubnets: ec2.SubnetSelection;
   /** Whether tasks must be given a public IP (only in `PUBLIC_ONLY`). */
   public readonly assignPublicIp: boolean;
   /** The availability zones of the VPC. */
   public readonly availabilityZones: string[];
   /** The AWS services that tasks reach through the VPC endpoints created here. */
-  public readonly endpointServices: VpcEndpointService[];
+  public readonly vpcEndpoints: VpcEndpointService[];
   /** The flow log group, when flow logs are on. */
   public readonly flowLogGroup?: logs.ILogGroup;
 
@@ -124,14 +96,17 @@ export class FargateVpc extends Construct implements IFargateNetwork {
     const maxAzs = props.maxAzs ?? 2;
     const knownAzs = Stack.of(this).availabilityZones.length;
     const azCount = Math.min(maxAzs, knownAzs);
-    const endpointsOn = props.vpcEndpoints ?? this.topology === VpcTopology.PRIVATE_ISOLATED;
-    this.endpointServices = uniq([...(endpointsOn ? CORE_TASK_ENDPOINTS : []), ...(props.additionalEndpoints ?? [])]);
+    const noInternet = NO_INTERNET_TOPOLOGIES.includes(this.topology);
+    this.vpcEndpoints = uniq([
+      ...(noInternet ? CORE_TASK_ENDPOINTS as VpcEndpointService[] : []),
+      ...(props.vpcEndpoints ?? []),
+    ]);
 
     throwIfProblems('FargateVpc', this, [
       checkMaxAzs(maxAzs),
       checkVpcCidr(props.cidr),
       checkNatGateways(this.topology, props.natGateways, azCount),
-      checkEndpointsForTopology(this.topology, this.endpointServices),
+      checkEndpointsForTopology(this.topology, this.vpcEndpoints),
     ]);
     if (maxAzs > knownAzs) {
       Annotations.of(this).addWarningV2('cdk-fargate-kit:vpcFewerAzs',
@@ -149,11 +124,11 @@ export class FargateVpc extends Construct implements IFargateNetwork {
     this.vpc = vpc;
 
     this.taskSubnets = defaultTaskSubnets(this.topology);
-    this.loadBalancerSubnets = defaultLoadBalancerSubnets();
+    this.loadBalancerSubnets = defaultLoadBalancerSubnets(this.topology);
     this.assignPublicIp = this.topology === VpcTopology.PUBLIC_ONLY;
     this.availabilityZones = vpc.availabilityZones;
 
-    addEndpoints(vpc, this.endpointServices, this.taskSubnets);
+    addEndpoints(vpc, this.vpcEndpoints, this.taskSubnets);
 
     if (props.flowLogs ?? true) {
       const flowLogGroup = new logs.LogGroup(this, 'FlowLogGroup', {
@@ -178,6 +153,9 @@ function subnetLayout(topology: VpcTopology): ec2.SubnetConfiguration[] {
       return [publicSubnets, { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }];
     case VpcTopology.PRIVATE_ISOLATED:
       return [publicSubnets, { name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }];
+    case VpcTopology.ISOLATED_ONLY:
+      // no public subnet, so ec2.Vpc creates no internet gateway either
+      return [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }];
   }
 }
 

@@ -18,6 +18,12 @@ export enum VpcTopology {
    * only internet-facing load balancers.
    */
   PRIVATE_ISOLATED = 'PRIVATE_ISOLATED',
+  /**
+   * Isolated subnets only: no internet gateway, no public subnet, no NAT. Tasks reach AWS
+   * through VPC endpoints only, and load balancers can only be internal (in the isolated
+   * subnets). For workloads that nothing on the internet reaches.
+   */
+  ISOLATED_ONLY = 'ISOLATED_ONLY',
 }
 
 /**

@@ -1,7 +1,19 @@
-import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
-import { Construct } from 'constructs';
+
+/**
+ * An alarm `FargateService` can create.
+ */
+export enum ServiceAlarm {
+  /** Average CPU utilization above `cpuPercent`. */
+  HIGH_CPU = 'HIGH_CPU',
+  /** Average memory utilization above `memoryPercent`. */
+  HIGH_MEMORY = 'HIGH_MEMORY',
+  /**
+   * Fewer tasks running than desired (Container Insights metrics; the cluster must have
+   * Container Insights on, as the clusters this library creates do).
+   */
+  TASKS_BELOW_DESIRED = 'TASKS_BELOW_DESIRED',
+}
 
 /**
  * Opt-in CloudWatch alarms of a service.
@@ -18,11 +30,10 @@ export interface ServiceAlarmOptions {
    */
   readonly memoryPercent?: number;
   /**
-   * Alarm when fewer tasks run than desired (Container Insights metrics; the cluster
-   * must have Container Insights on, as the cluster this library creates does).
-   * @default true
+   * Which alarms to create.
+   * @default - all three: HIGH_CPU, HIGH_MEMORY and TASKS_BELOW_DESIRED
    */
-  readonly runningTasksBelowDesired?: boolean;
+  readonly enabledAlarms?: ServiceAlarm[];
   /**
    * How many consecutive 1-minute periods must breach before an alarm fires.
    * @default 5
@@ -33,48 +44,4 @@ export interface ServiceAlarmOptions {
    * @default - none
    */
   readonly actions?: cloudwatch.IAlarmAction[];
-}
-
-/** The alarms created for a service. */
-type ServiceAlarms = { cpu: cloudwatch.Alarm; memory: cloudwatch.Alarm; runningTasks?: cloudwatch.Alarm };
-
-/** Creates the alarms under `scope` (IDs `CpuAlarm`, `MemoryAlarm`, `RunningTasksAlarm`). */
-export function addServiceAlarms(scope: Construct, service: ecs.FargateService, cluster: ecs.ICluster, opts: ServiceAlarmOptions): ServiceAlarms {
-  const periods = opts.evaluationPeriods ?? 5;
-  const period = Duration.minutes(1);
-  const above = (id: string, what: string, metric: cloudwatch.Metric, threshold: number) => metric.createAlarm(scope, id, {
-    threshold,
-    evaluationPeriods: periods,
-    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    alarmDescription: `${what} of ECS service ${service.node.path} is high`,
-  });
-  const cpu = above('CpuAlarm', 'CPU utilization', service.metricCpuUtilization({ period }), opts.cpuPercent ?? 80);
-  const memory = above('MemoryAlarm', 'Memory utilization', service.metricMemoryUtilization({ period }), opts.memoryPercent ?? 80);
-  let runningTasks: cloudwatch.Alarm | undefined;
-  if (opts.runningTasksBelowDesired ?? true) {
-    const insights = (metricName: string) => new cloudwatch.Metric({
-      namespace: 'ECS/ContainerInsights',
-      metricName,
-      dimensionsMap: { ClusterName: cluster.clusterName, ServiceName: service.serviceName },
-      statistic: cloudwatch.Stats.MINIMUM,
-      period,
-    });
-    runningTasks = new cloudwatch.MathExpression({
-      expression: 'desired - running',
-      usingMetrics: { desired: insights('DesiredTaskCount'), running: insights('RunningTaskCount') },
-      period,
-      label: 'Tasks missing (desired - running)',
-    }).createAlarm(scope, 'RunningTasksAlarm', {
-      threshold: 0,
-      evaluationPeriods: periods,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      alarmDescription: `ECS service ${service.node.path} runs fewer tasks than desired`,
-    });
-  }
-  for (const alarm of [cpu, memory, runningTasks]) {
-    if (alarm) alarm.addAlarmAction(...(opts.actions ?? []));
-  }
-  return { cpu, memory, runningTasks };
 }

@@ -3,12 +3,15 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
-import { ServiceAlarmOptions, addServiceAlarms } from './alarms';
-import { clusterConfiguresExec, enableExec } from './exec';
-import { ServiceAutoScalingOptions, addAutoScaling } from './scaling';
-import { SpotCapacityOptions, capacityProviderStrategies, resolveSpotWeights } from './spot';
-import { setUpWorkload } from './workload';
+import { ServiceAlarmOptions } from './alarms';
+import { ServiceAutoScalingOptions } from './scaling';
+import { SpotCapacityOptions } from './spot';
 import { FargateWorkloadProps } from './workload-props';
+import { addAutoScaling } from '../private/auto-scaling';
+import { clusterConfiguresExec, enableExec } from '../private/exec';
+import { addServiceAlarms } from '../private/service-alarms';
+import { capacityProviderStrategies, resolveSpotWeights } from '../private/spot';
+import { setUpWorkload } from '../private/workload';
 import { FargateTaskDef } from '../task/fargate-task-def';
 import { throwIfProblems } from '../validation/errors';
 import { checkDesiredCount, checkPercent, checkScalingBounds, checkSpotPlatform, checkSpotWeights } from '../validation/service-rules';
@@ -135,6 +138,7 @@ export class FargateService extends Construct implements ec2.IConnectable {
         `FargateService ${this.node.path}: desiredCount ${props.desiredCount} is written to the template although autoScaling is on, so every deploy resets the task count the scaler chose (aws/aws-cdk#3919). Fix: remove desiredCount; the service starts at autoScaling.minCapacity.`);
     }
 
+    // the run-task command (one-off jobs such as a migration) stays on demand
     const base = setUpWorkload('FargateService', this, props, { spot: spot !== undefined, enableExecuteCommand: props.enableExecuteCommand });
     this.cluster = base.cluster;
     this.securityGroup = base.securityGroup;
@@ -142,7 +146,7 @@ export class FargateService extends Construct implements ec2.IConnectable {
     this.runTaskNetworkConfiguration = base.runTaskNetworkConfiguration;
     if (spot && !(this.cluster instanceof ecs.Cluster)) {
       Annotations.of(this).addWarningV2('cdk-fargate-kit:spotImportedCluster',
-        `FargateService ${this.node.path}: spot is set on an imported cluster; ECS places the tasks only if that cluster has the FARGATE and FARGATE_SPOT capacity providers. Fix: associate them with the cluster (or let FargateService create the cluster).`);
+        `FargateService ${this.node.path}: spot is set on an imported cluster; ECS places the tasks only if that cluster has the FARGATE and FARGATE_SPOT capacity providers. Fix: associate them with the cluster (or let FargateService create the cluster, or use sharedCluster).`);
     }
 
     const exec = props.enableExecuteCommand ?? false;

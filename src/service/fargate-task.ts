@@ -1,15 +1,19 @@
-import { CfnOutput, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { setUpWorkload } from './workload';
+import { SpotCapacityOptions } from './spot';
 import { FargateWorkloadProps } from './workload-props';
-import { grantRunOnCluster } from '../iam/cluster-grants';
 import { IFargateNetwork } from '../network/network';
+import { grantRunOnCluster } from '../private/cluster-grants';
+import { capacityProviderStrategies, resolveTaskSpotWeights } from '../private/spot';
+import { setUpWorkload } from '../private/workload';
 import { FargateTaskDef } from '../task/fargate-task-def';
+import { formatProblem, throwIfProblems } from '../validation/errors';
+import { checkContainerOverrides, checkSpotPlatform, checkSpotWeights } from '../validation/service-rules';
 
 /**
  * Properties of a `FargateTask`.
@@ -26,6 +30,19 @@ export interface FargateTaskProps extends FargateWorkloadProps {
    * @default 1
    */
   readonly scheduledTaskCount?: number;
+  /**
+   * Overrides of the scheduled runs, per container: command, environment, CPU and memory
+   * (the task definition stays as it is; `runTaskCommand` runs it without overrides).
+   * @default - none: scheduled runs use the task definition as it is
+   */
+  readonly containerOverrides?: targets.ContainerOverride[];
+  /**
+   * Run the tasks (by hand and on the schedule) on Fargate Spot: cheaper, but a task can
+   * be stopped with a two-minute warning, so the job must be safe to retry. Unset
+   * weights default to all tasks on FARGATE_SPOT (spotWeight 1, onDemandWeight 0, onDemandBase 0).
+   * @default - on demand (launch type FARGATE)
+   */
+  readonly spot?: SpotCapacityOptions;
   /**
    * Whether to emit `runTaskCommand` and `runTaskNetworkConfiguration` as stack outputs.
    * @default true
@@ -63,8 +80,22 @@ export class FargateTask extends Construct implements ec2.IConnectable {
     super(scope, id);
     const { network, taskDef } = props;
     this.taskDef = taskDef;
-    const base = setUpWorkload('FargateTask', this, props, { spot: false });
+    const spot = props.spot ? resolveTaskSpotWeights(props.spot) : undefined;
+    throwIfProblems('FargateTask', this, [
+      spot && checkSpotWeights(spot.onDemandWeight, spot.spotWeight, spot.onDemandBase),
+      spot && checkSpotPlatform(spot.spotWeight, taskDef.operatingSystemFamily.isWindows(),
+        taskDef.cpuArchitecture._cpuArchitecture, props.platformVersion),
+      props.containerOverrides && !props.schedule
+        ? 'containerOverrides is set without schedule; the overrides apply to scheduled runs only. Fix: add schedule, or pass overrides to `aws ecs run-task --overrides` yourself.'
+        : undefined,
+    ]);
+    const strategies = spot ? capacityProviderStrategies(spot) : undefined;
+    const base = setUpWorkload('FargateTask', this, props, { spot: spot !== undefined, runTaskStrategies: strategies });
     this.cluster = base.cluster;
+    if (spot && !(this.cluster instanceof ecs.Cluster)) {
+      Annotations.of(this).addWarningV2('cdk-fargate-kit:spotImportedCluster',
+        `FargateTask ${this.node.path}: spot is set on an imported cluster; ECS places the tasks only if that cluster has the FARGATE and FARGATE_SPOT capacity providers. Fix: associate them with the cluster (or let FargateTask create the cluster, or use sharedCluster).`);
+    }
     this.securityGroup = base.securityGroup;
     this.connections = new ec2.Connections({ securityGroups: base.securityGroups });
     this.runTaskCommand = base.runTaskCommand;
@@ -106,7 +137,29 @@ export class FargateTask extends Construct implements ec2.IConnectable {
         assignPublicIp: base.assignPublicIp,
         platformVersion: props.platformVersion,
         launchType: ecs.LaunchType.FARGATE,
+        containerOverrides: props.containerOverrides,
       }));
+      if (strategies) {
+        // EcsTask has no capacity provider strategy: set it on the rule's target, which
+        // then must not name a launch type.
+        const cfnRule = this.rule.node.defaultChild as events.CfnRule;
+        cfnRule.addPropertyDeletionOverride('Targets.0.EcsParameters.LaunchType');
+        cfnRule.addPropertyOverride('Targets.0.EcsParameters.CapacityProviderStrategy', strategies.map(st => ({
+          CapacityProvider: st.capacityProvider, Weight: st.weight, Base: st.base,
+        })));
+      }
+      const overrides = props.containerOverrides ?? [];
+      if (overrides.length > 0) {
+        this.node.addValidation({
+          validate: () => {
+            const containers = taskDef.taskDefinition.node.children
+              .filter((c): c is ecs.ContainerDefinition => c instanceof ecs.ContainerDefinition)
+              .map(c => c.containerName);
+            const problem = checkContainerOverrides(overrides.map(o => o.containerName), containers);
+            return problem === undefined ? [] : [formatProblem('FargateTask', this, problem)];
+          },
+        });
+      }
     }
   }
 }

@@ -13,9 +13,18 @@ export interface FargateWorkloadProps {
   readonly taskDef: FargateTaskDef;
   /**
    * The ECS cluster.
-   * @default - a new cluster in the network's VPC with Container Insights on
+   * @default - the network's shared cluster with `sharedCluster`, else a new cluster of
+   * this workload's own in the network's VPC with Container Insights on
    */
   readonly cluster?: ecs.ICluster;
+  /**
+   * Run in the network's shared cluster instead of a cluster of its own: one cluster
+   * (Container Insights on) created once, as the child `SharedCluster` of the network
+   * construct, by the first workload that asks for it, and used by every workload of that
+   * network that sets `sharedCluster`. Cannot be combined with `cluster`.
+   * @default false
+   */
+  readonly sharedCluster?: boolean;
   /**
    * Security groups to attach in addition to the workload's own one.
    * @default - only its own security group (no ingress, all egress)

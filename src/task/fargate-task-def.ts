@@ -4,17 +4,16 @@ import * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { AppContainerProps, EfsVolumeProps } from './container-props';
-import { SecretSource } from './container-secret';
-import { clusterCondition, grantRunOnCluster } from '../iam/cluster-grants';
+import { AppContainerOptions, EfsVolumeOptions } from './container-props';
 import { TaskRoles } from '../iam/task-roles';
 import { VpcEndpointService } from '../network/topology';
+import { clusterCondition, grantRunOnCluster } from '../private/cluster-grants';
 import {
   checkContainerCpu, checkContainerMemory, checkHealthCheck, checkMountPath, checkPorts, checkReadonlyRootFilesystem,
 } from '../validation/container-rules';
 import { formatProblem, throwIfProblems } from '../validation/errors';
 import {
-  ContainerSpec, checkContainerCount, checkContainersFitTask, checkSharedPorts, checkTask, checkUniqueContainerNames,
+  ContainerSpec, checkContainerCount, checkContainersFitTask, checkHostPorts, checkSharedPorts, checkTask, checkUniqueContainerNames,
 } from '../validation/task-rules';
 import { checkEcsName, checkEphemeralStorage, checkPlatform, checkTaskSize } from '../validation/task-size-rules';
 import { checkEfsPlatform, checkEfsRootDirectory, checkMountVolume, checkVolumeName } from '../validation/volume-rules';
@@ -47,7 +46,7 @@ export interface FargateTaskDefProps {
    * Task-level memory in MiB; must be valid for the CPU (e.g. 512, 1024 or 2048 with 256).
    * @default 512
    */
-  readonly memoryMiB?: number;
+  readonly memoryLimitMiB?: number;
   /**
    * CPU architecture.
    * @default ecs.CpuArchitecture.X86_64
@@ -97,7 +96,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
   /** Task-level CPU units. */
   public readonly cpu: number;
   /** Task-level memory in MiB. */
-  public readonly memoryMiB: number;
+  public readonly memoryLimitMiB: number;
   /** The CPU architecture the task runs on. */
   public readonly cpuArchitecture: ecs.CpuArchitecture;
   /** The operating system family the task runs on. */
@@ -105,7 +104,8 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
 
   private readonly volumeNames: string[] = [];
   private readonly fileSystems: efs.IFileSystem[] = [];
-  private readonly secretSources = new Set<SecretSource>();
+  /** The VPC endpoints the containers' secrets are read through. */
+  private readonly secretEndpoints = new Set<VpcEndpointService>();
   /** Memory and health-check facts of app containers (aws-cdk-lib does not expose them). */
   private readonly appContainers = new Map<string, { memoryLimitMiB?: number; memoryReservationMiB?: number; hasHealthCheck: boolean }>();
   /** dependsOn entries naming a container not added yet: wired when it is added. */
@@ -114,18 +114,18 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
   constructor(scope: Construct, id: string, props: FargateTaskDefProps = {}) {
     super(scope, id);
     this.cpu = props.cpu ?? 256;
-    this.memoryMiB = props.memoryMiB ?? 512;
+    this.memoryLimitMiB = props.memoryLimitMiB ?? 512;
     this.cpuArchitecture = props.cpuArchitecture ?? ecs.CpuArchitecture.X86_64;
     this.operatingSystemFamily = props.operatingSystemFamily ?? ecs.OperatingSystemFamily.LINUX;
     throwIfProblems(TYPE, this, [
       props.family === undefined ? undefined : checkEcsName('family', props.family),
-      checkTaskSize(this.cpu, this.memoryMiB),
+      checkTaskSize(this.cpu, this.memoryLimitMiB),
       checkPlatform(this.cpuArchitecture._cpuArchitecture, this.operatingSystemFamily._operatingSystemFamily, this.cpu),
       checkEphemeralStorage(props.ephemeralStorageGiB),
     ]);
-    if (Token.isUnresolved(this.cpu) || Token.isUnresolved(this.memoryMiB)) {
+    if (Token.isUnresolved(this.cpu) || Token.isUnresolved(this.memoryLimitMiB)) {
       Annotations.of(this).addWarningV2('cdk-fargate-kit:unresolvedTaskSize',
-        'cpu or memoryMiB is an unresolved token, so the CPU/memory combination and whether the containers fit are not checked at synth. Make sure the deployed values are a valid Fargate combination.');
+        'cpu or memoryLimitMiB is an unresolved token, so the CPU/memory combination and whether the containers fit are not checked at synth. Make sure the deployed values are a valid Fargate combination.');
     }
 
     this.roles = props.roles ?? new TaskRoles(this, 'Roles');
@@ -136,7 +136,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'Resource', {
       family: props.family,
       cpu: this.cpu,
-      memoryLimitMiB: this.memoryMiB,
+      memoryLimitMiB: this.memoryLimitMiB,
       ephemeralStorageGiB: props.ephemeralStorageGiB,
       runtimePlatform: {
         cpuArchitecture: this.cpuArchitecture,
@@ -149,7 +149,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
     this.familyArnPattern = Stack.of(this).formatArn({ service: 'ecs', resource: 'task-definition', resourceName: `${this.family}:*` });
 
     this.node.addValidation({
-      validate: () => checkTask(this.containerSpecs(), this.cpu, this.memoryMiB).map(p => formatProblem(TYPE, this, p)),
+      validate: () => checkTask(this.containerSpecs(), this.cpu, this.memoryLimitMiB).map(p => formatProblem(TYPE, this, p)),
     });
   }
 
@@ -158,10 +158,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
    * route: SECRETS_MANAGER / SSM when its containers reference such secrets.
    */
   public get requiredVpcEndpoints(): VpcEndpointService[] {
-    const endpoints: VpcEndpointService[] = [];
-    if (this.secretSources.has(SecretSource.SECRETS_MANAGER)) endpoints.push(VpcEndpointService.SECRETS_MANAGER);
-    if (this.secretSources.has(SecretSource.SSM_PARAMETER)) endpoints.push(VpcEndpointService.SSM);
-    return endpoints;
+    return [VpcEndpointService.SECRETS_MANAGER, VpcEndpointService.SSM].filter(e => this.secretEndpoints.has(e));
   }
 
   /** The EFS file systems the task mounts (the service must allow NFS, TCP 2049, to them). */
@@ -175,24 +172,32 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
   }
 
   /**
-   * Adds a container: awslogs to the task's log group (stream prefix = container name),
-   * port mappings, secrets (read access for the execution role on exactly those), health
-   * check, start order and mounts. Returns the container for further tweaks.
+   * Adds a container with everything `ecs.ContainerDefinitionOptions` offers, and the
+   * library's defaults on top: awslogs to the task's log group (stream prefix = container
+   * name) unless `logging` is given, TCP port mappings for `ports`, secrets (read access
+   * for the execution role on exactly those), start order by container name and mounts of
+   * the task's volumes, all validated. Returns the container for further tweaks.
    */
-  public addAppContainer(name: string, props: AppContainerProps): ecs.ContainerDefinition {
-    const ports = props.ports ?? [];
+  public addAppContainer(name: string, options: AppContainerOptions): ecs.ContainerDefinition {
+    const portMappings: ecs.PortMapping[] = [
+      ...(options.portMappings ?? []),
+      ...(options.ports ?? []).map(p => ({ containerPort: p, protocol: ecs.Protocol.TCP })),
+    ];
     const existing = this.containerSpecs();
-    const withNew = [...existing, this.specOf(name, props)];
-    const hc = props.healthCheck;
+    const withNew = [...existing, this.specOf(name, options, portMappings)];
+    const hc = options.healthCheck;
     // whole-task rules are checked here too, so that the error points at this call (and
     // comes before aws-cdk-lib's own, vaguer checks)
     throwIfProblems(TYPE, this, [
       checkEcsName('container name', name),
+      options.containerName !== undefined && options.containerName !== name
+        ? `containerName '${options.containerName}' differs from the name '${name}' given to addAppContainer(); the name is the container's name. Fix: remove containerName.`
+        : undefined,
       checkUniqueContainerNames(withNew),
       checkContainerCount(withNew.length),
-      checkPorts(name, ports),
-      checkContainerCpu(name, props.cpu, this.cpu),
-      checkContainerMemory(name, props.memoryLimitMiB, props.memoryReservationMiB, this.memoryMiB),
+      checkPorts(name, singlePorts(portMappings).filter(pm => pm.protocol !== ecs.Protocol.UDP).map(pm => pm.containerPort)),
+      checkContainerCpu(name, options.cpu, this.cpu),
+      checkContainerMemory(name, options.memoryLimitMiB, options.memoryReservationMiB, this.memoryLimitMiB),
       hc === undefined ? undefined : checkHealthCheck(name, {
         commandLength: hc.command.length,
         intervalSeconds: hc.interval?.toSeconds(),
@@ -200,46 +205,34 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
         retries: hc.retries,
         startPeriodSeconds: hc.startPeriod?.toSeconds(),
       }),
-      checkReadonlyRootFilesystem(name, props.readonlyRootFilesystem ?? false, this.windows),
-      ...(props.mounts ?? []).flatMap(m => [
-        checkMountVolume(name, m.volumeName, this.volumeNames),
+      checkReadonlyRootFilesystem(name, options.readonlyRootFilesystem ?? false, this.windows),
+      ...(options.mountPoints ?? []).flatMap(m => [
+        checkMountVolume(name, m.sourceVolume, this.volumeNames),
         checkMountPath(name, m.containerPath, this.windows),
       ]),
       checkSharedPorts(withNew),
-      checkContainersFitTask(withNew, this.cpu, this.memoryMiB),
+      checkHostPorts(withNew),
+      checkContainersFitTask(withNew, this.cpu, this.memoryLimitMiB),
     ]);
 
-    const secrets: Record<string, ecs.Secret> = {};
-    for (const [key, secret] of Object.entries(props.secrets ?? {})) {
-      secrets[key] = secret.ecsSecret;
-      this.secretSources.add(secret.source);
+    for (const secret of Object.values(options.secrets ?? {})) {
+      this.secretEndpoints.add(secretEndpoint(secret));
     }
+    const { ports: _ports, dependsOn: _dependsOn, mountPoints: _mountPoints, ...containerOptions } = options;
     const container = this.taskDefinition.addContainer(name, {
+      ...containerOptions,
       containerName: name,
-      image: props.image,
-      cpu: props.cpu,
-      memoryLimitMiB: props.memoryLimitMiB,
-      memoryReservationMiB: props.memoryReservationMiB,
-      essential: props.essential ?? true,
-      environment: props.environment,
-      secrets: Object.keys(secrets).length > 0 ? secrets : undefined,
-      command: props.command,
-      healthCheck: props.healthCheck,
-      readonlyRootFilesystem: props.readonlyRootFilesystem,
-      portMappings: ports.map(p => ({ containerPort: p, protocol: ecs.Protocol.TCP })),
-      logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: name }),
+      essential: options.essential ?? true,
+      portMappings,
+      logging: options.logging ?? ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: name }),
     });
     this.appContainers.set(name, {
-      memoryLimitMiB: props.memoryLimitMiB,
-      memoryReservationMiB: props.memoryReservationMiB,
-      hasHealthCheck: props.healthCheck !== undefined,
+      memoryLimitMiB: options.memoryLimitMiB,
+      memoryReservationMiB: options.memoryReservationMiB,
+      hasHealthCheck: options.healthCheck !== undefined,
     });
-    container.addMountPoints(...(props.mounts ?? []).map(m => ({
-      sourceVolume: m.volumeName,
-      containerPath: m.containerPath,
-      readOnly: m.readOnly ?? false,
-    })));
-    for (const dep of props.dependsOn ?? []) {
+    container.addMountPoints(...(options.mountPoints ?? []).map(m => ({ ...m, readOnly: m.readOnly ?? false })));
+    for (const dep of options.dependsOn ?? []) {
       const condition = dep.condition ?? ecs.ContainerDependencyCondition.START;
       this.pendingDependencies.push({ container, containerName: dep.containerName, condition });
     }
@@ -250,7 +243,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
   /**
    * Adds a bind-mount volume that the containers of this task share (e.g. a web server and
    * an app server exchanging files). It lives on the task's ephemeral storage and is gone
-   * when the task stops. Mount it with `mounts: [{ volumeName, containerPath }]`.
+   * when the task stops. Mount it with `mountPoints: [{ sourceVolume, containerPath, readOnly }]`.
    */
   public addSharedVolume(name: string): void {
     throwIfProblems(TYPE, this, [checkVolumeName(name, this.volumeNames)]);
@@ -262,9 +255,9 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
    * Adds an EFS volume for data that must outlive the task: encryption in transit and IAM
    * authorization on, and the task role gets `elasticfilesystem:ClientMount` (plus
    * `ClientWrite` unless read-only) on this file system only (through the access point
-   * when one is given). Mount it with `mounts: [{ volumeName, containerPath }]`.
+   * when one is given). Mount it with `mountPoints: [{ sourceVolume, containerPath, readOnly }]`.
    */
-  public addEfsVolume(name: string, props: EfsVolumeProps): void {
+  public addEfsVolume(name: string, props: EfsVolumeOptions): void {
     throwIfProblems(TYPE, this, [
       checkVolumeName(name, this.volumeNames),
       checkEfsPlatform(name, this.windows),
@@ -351,16 +344,29 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
   }
 
   /** The spec of a container about to be added. */
-  private specOf(name: string, props: AppContainerProps): ContainerSpec {
+  private specOf(name: string, options: AppContainerOptions, portMappings: ecs.PortMapping[]): ContainerSpec {
     return {
       name,
-      essential: props.essential ?? true,
-      cpu: props.cpu,
-      memoryLimitMiB: props.memoryLimitMiB,
-      memoryReservationMiB: props.memoryReservationMiB,
-      hasHealthCheck: props.healthCheck !== undefined,
-      portMappings: (props.ports ?? []).map(containerPort => ({ containerPort })),
+      essential: options.essential ?? true,
+      cpu: options.cpu,
+      memoryLimitMiB: options.memoryLimitMiB,
+      memoryReservationMiB: options.memoryReservationMiB,
+      hasHealthCheck: options.healthCheck !== undefined,
+      portMappings: singlePorts(portMappings).map(pm => ({ containerPort: pm.containerPort, hostPort: pm.hostPort })),
       dependsOn: [],
     };
   }
+}
+
+/** The port mappings of single ports (not `containerPortRange`). */
+function singlePorts(portMappings: ecs.PortMapping[]): ecs.PortMapping[] {
+  return portMappings.filter(pm => pm.containerPortRange === undefined);
+}
+
+/**
+ * The VPC endpoint a container secret is read through: SSM for `ecs.Secret.fromSsmParameter`
+ * (the only factory that leaves `hasField` unset), Secrets Manager otherwise.
+ */
+function secretEndpoint(secret: ecs.Secret): VpcEndpointService {
+  return secret.hasField === undefined ? VpcEndpointService.SSM : VpcEndpointService.SECRETS_MANAGER;
 }

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { parseCidr } from './cidr';
 
 /** A container of the task as the load balancer rules see it: its name and container ports. */
 export interface TargetContainerSpec {
@@ -128,14 +129,11 @@ export function checkAllowedCidrs(cidrs: readonly string[] | undefined, dualStac
   }
   for (const cidr of cidrs) {
     if (Token.isUnresolved(cidr)) continue;
-    const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
-    const v6 = /^[0-9a-fA-F:]+\/(\d{1,3})$/.exec(cidr);
-    const v4Ok = v4 !== null && v4.slice(1, 5).every(o => Number(o) <= 255) && Number(v4[5]) <= 32;
-    const v6Ok = v6 !== null && cidr.includes(':') && Number(v6[1]) <= 128;
-    if (!v4Ok && !v6Ok) {
+    const parsed = parseCidr(cidr);
+    if (parsed === undefined) {
       return `allowedCidrs entry '${cidr}' is not a CIDR block; a security group rule takes an IPv4 block like 203.0.113.0/24 or an IPv6 block like 2001:db8::/32. Fix: write it as address/prefix.`;
     }
-    if (v6Ok && !dualStack) {
+    if (parsed.version === 6 && !dualStack) {
       return `allowedCidrs entry '${cidr}' is IPv6 but the load balancer is IPv4 only (ipAddressType IPV4), so no client reaches it over IPv6. Fix: set ipAddressType DUAL_STACK (the VPC and subnets need IPv6 CIDRs), or remove '${cidr}'.`;
     }
   }

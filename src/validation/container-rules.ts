@@ -45,7 +45,7 @@ export function checkContainerMemory(
       return `container '${container}' ${prop} ${value} is not valid; Docker needs a whole number of at least ${MIN_CONTAINER_MEMORY_MIB} MiB per container. Fix: set ${prop} to ${MIN_CONTAINER_MEMORY_MIB} or more, or leave it unset.`;
     }
     if (!Token.isUnresolved(taskMemoryMiB) && value > taskMemoryMiB) {
-      return `container '${container}' ${prop} ${value} exceeds the task's memoryMiB ${taskMemoryMiB}; a container gets its memory from the task. Fix: lower ${prop} to ${taskMemoryMiB} or less, or raise the task memoryMiB.`;
+      return `container '${container}' ${prop} ${value} exceeds the task's memoryLimitMiB ${taskMemoryMiB}; a container gets its memory from the task. Fix: lower ${prop} to ${taskMemoryMiB} or less, or raise the task memoryLimitMiB.`;
     }
   }
   if (known(limitMiB) && known(reservationMiB) && reservationMiB > limitMiB) {

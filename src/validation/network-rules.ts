@@ -1,16 +1,23 @@
 import { Token } from 'aws-cdk-lib';
-import { VpcEndpointService, VpcTopology } from '../network/topology';
+import { parseCidr } from './cidr';
+
+// Rules see topologies and endpoint services by their names (the values of the
+// `VpcTopology` and `VpcEndpointService` enums), so that validation/ imports nothing above it.
 
 /**
  * The endpoints a task needs when it has no route to the internet: ECR API and
  * Docker registry to pull, S3 for the image layers, CloudWatch Logs for awslogs.
+ * The one list of them: FargateVpc creates these, and every endpoint check uses it.
  */
-export const CORE_TASK_ENDPOINTS: readonly VpcEndpointService[] = [
-  VpcEndpointService.ECR_API,
-  VpcEndpointService.ECR_DOCKER,
-  VpcEndpointService.S3,
-  VpcEndpointService.CLOUDWATCH_LOGS,
-];
+export const CORE_TASK_ENDPOINTS: readonly string[] = ['ECR_API', 'ECR_DOCKER', 'S3', 'CLOUDWATCH_LOGS'];
+
+/** The topologies whose tasks have no route to the internet (VPC endpoints only). */
+export const NO_INTERNET_TOPOLOGIES: readonly string[] = ['PRIVATE_ISOLATED', 'ISOLATED_ONLY'];
+
+/** The core endpoints missing from `endpoints`. */
+export function missingCoreEndpoints(endpoints: readonly string[]): string[] {
+  return CORE_TASK_ENDPOINTS.filter(e => !endpoints.includes(e));
+}
 
 /** `maxAzs` must be a whole number of at least 1. */
 export function checkMaxAzs(maxAzs: number): string | undefined {
@@ -22,9 +29,9 @@ export function checkMaxAzs(maxAzs: number): string | undefined {
 }
 
 /** NAT gateways exist only in `PRIVATE_WITH_NAT`, at least one and at most one per AZ. */
-export function checkNatGateways(topology: VpcTopology, natGateways: number | undefined, azCount: number): string | undefined {
+export function checkNatGateways(topology: string, natGateways: number | undefined, azCount: number): string | undefined {
   if (natGateways === undefined || Token.isUnresolved(natGateways)) return undefined;
-  if (topology !== VpcTopology.PRIVATE_WITH_NAT) {
+  if (topology !== 'PRIVATE_WITH_NAT') {
     if (natGateways !== 0) {
       return `natGateways ${natGateways} is set but topology ${topology} has no NAT gateways (only PRIVATE_WITH_NAT routes tasks through NAT). Fix: remove natGateways, or use topology PRIVATE_WITH_NAT.`;
     }
@@ -40,11 +47,11 @@ export function checkNatGateways(topology: VpcTopology, natGateways: number | un
 }
 
 /** A network without a route to the internet must have the endpoints a task needs to start. */
-export function checkEndpointsForTopology(topology: VpcTopology, endpoints: readonly VpcEndpointService[]): string | undefined {
-  if (topology !== VpcTopology.PRIVATE_ISOLATED) return undefined;
-  const missing = CORE_TASK_ENDPOINTS.filter(e => !endpoints.includes(e));
+export function checkEndpointsForTopology(topology: string, endpoints: readonly string[]): string | undefined {
+  if (!NO_INTERNET_TOPOLOGIES.includes(topology)) return undefined;
+  const missing = missingCoreEndpoints(endpoints);
   if (missing.length > 0) {
-    return `the network lacks VPC endpoints ${missing.join(', ')}; in topology PRIVATE_ISOLATED tasks have no route to the internet and can only pull images (ECR_API, ECR_DOCKER, S3) and ship logs (CLOUDWATCH_LOGS) through VPC endpoints. Fix: create those endpoints (FargateVpc does by default: leave vpcEndpoints on; for FargateVpc.fromVpc create them and declare them in endpointServices), or use topology PRIVATE_WITH_NAT.`;
+    return `the network lacks VPC endpoints ${missing.join(', ')}; in topology ${topology} tasks have no route to the internet and can only pull images (ECR_API, ECR_DOCKER, S3) and ship logs (CLOUDWATCH_LOGS) through VPC endpoints. Fix: create those endpoints and declare them in FargateVpc.fromVpc({ vpcEndpoints }) (FargateVpc creates them by itself), or use topology PRIVATE_WITH_NAT.`;
   }
   return undefined;
 }
@@ -52,10 +59,8 @@ export function checkEndpointsForTopology(topology: VpcTopology, endpoints: read
 /** A VPC CIDR block is IPv4 with a prefix between /16 and /28. */
 export function checkVpcCidr(cidr: string | undefined): string | undefined {
   if (cidr === undefined || Token.isUnresolved(cidr)) return undefined;
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
-  const octetsOk = m !== null && m.slice(1, 5).every(o => Number(o) <= 255);
-  const prefix = m === null ? NaN : Number(m[5]);
-  if (!octetsOk || prefix < 16 || prefix > 28) {
+  const parsed = parseCidr(cidr);
+  if (parsed === undefined || parsed.version !== 4 || parsed.prefix < 16 || parsed.prefix > 28) {
     return `cidr '${cidr}' is not a valid VPC block; a VPC's IPv4 CIDR must look like 10.0.0.0/16 with a prefix between /16 and /28. Fix: use a private range such as '10.0.0.0/16'.`;
   }
   return undefined;

@@ -100,7 +100,7 @@ export function checkContainersFitTask(containers: readonly ContainerSpec[], tas
       .filter((r): r is { name: string; mib: number } => known(r.mib));
     const sum = reserved.reduce((a, r) => a + r.mib, 0);
     if (sum > taskMemoryMiB) {
-      return `the containers reserve ${sum} MiB of memory (${reserved.map(r => `${r.name} ${r.mib}`).join(' + ')}; the reservation, or the limit when no reservation is set), more than the task's memoryMiB ${taskMemoryMiB}. Fix: lower memoryReservationMiB / memoryLimitMiB of the containers, or raise the task memoryMiB.`;
+      return `the containers reserve ${sum} MiB of memory (${reserved.map(r => `${r.name} ${r.mib}`).join(' + ')}; the reservation, or the limit when no reservation is set), more than the task's memoryLimitMiB ${taskMemoryMiB}. Fix: lower memoryReservationMiB / memoryLimitMiB of the containers, or raise the task memoryLimitMiB.`;
     }
   }
   return undefined;

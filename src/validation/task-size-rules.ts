@@ -37,7 +37,7 @@ export function checkTaskSize(cpu: number, memoryMiB: number): string | undefine
   }
   if (Token.isUnresolved(memoryMiB)) return undefined;
   if (!valid.includes(memoryMiB)) {
-    return `memoryMiB ${memoryMiB} is not valid with cpu ${cpu}; valid: ${valid.join(', ')}. Fargate only accepts fixed CPU/memory combinations. Fix: set memoryMiB to one of those values, or change cpu.`;
+    return `memoryLimitMiB ${memoryMiB} is not valid with cpu ${cpu}; valid: ${valid.join(', ')}. Fargate only accepts fixed CPU/memory combinations. Fix: set memoryLimitMiB to one of those values, or change cpu.`;
   }
   return undefined;
 }
@@ -78,7 +78,7 @@ export function checkPlatform(architecture: string, operatingSystem: string, cpu
     return `cpuArchitecture ${architecture} with operatingSystemFamily ${operatingSystem} is not supported; Windows containers on Fargate run on X86_64 only. Fix: use cpuArchitecture X86_64, or operatingSystemFamily LINUX for ARM64.`;
   }
   if (windows && !Token.isUnresolved(cpu) && !WINDOWS_TASK_CPUS.includes(cpu)) {
-    return `cpu ${cpu} is not supported for Windows containers; Windows tasks on Fargate take ${WINDOWS_TASK_CPUS.join(', ')} CPU units only. Fix: set cpu to one of those values (with a matching memoryMiB), or use LINUX.`;
+    return `cpu ${cpu} is not supported for Windows containers; Windows tasks on Fargate take ${WINDOWS_TASK_CPUS.join(', ')} CPU units only. Fix: set cpu to one of those values (with a matching memoryLimitMiB), or use LINUX.`;
   }
   return undefined;
 }

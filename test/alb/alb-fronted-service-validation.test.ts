@@ -1,4 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -112,9 +113,11 @@ describe('AlbFrontedService caught at synth', () => {
       new RegExp(`${PREFIX}routes send traffic to 6 different container:port targets`));
   });
 
-  test('a valid certificate setup does not throw', () => {
-    const { stack, network, taskDef } = albFixture();
+  test('a valid certificate setup synthesizes (tree validations included)', () => {
+    const { app, stack, network, taskDef } = albFixture();
     const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:us-east-1:111111111111:certificate/abc');
-    expect(() => new AlbFrontedService(stack, 'Web', { network, taskDef, certificate, sslPolicy: elbv2.SslPolicy.TLS13_RES })).not.toThrow();
+    new AlbFrontedService(stack, 'Web', { network, taskDef, certificate, sslPolicy: elbv2.SslPolicy.TLS13_RES });
+    expect(() => app.synth()).not.toThrow();
+    Template.fromStack(stack).hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Port: 443, SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06' });
   });
 });

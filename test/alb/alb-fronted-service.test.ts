@@ -5,7 +5,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { albFixture } from './helpers';
-import { AlbFrontedService } from '../../src';
+import { AlbFrontedService, VpcTopology } from '../../src';
 
 const getAtt = (prefix: string) => ({ 'Fn::GetAtt': [Match.stringLikeRegexp(`^${prefix}`), 'GroupId'] });
 const ALB_SG = getAtt('WebLoadBalancerSecurityGroup');
@@ -104,6 +104,10 @@ describe('AlbFrontedService with default props', () => {
     t.resourceCountIs('AWS::CloudWatch::Alarm', 0);
     t.resourceCountIs('AWS::S3::Bucket', 0);
     expect(web.connections).toBe(web.fargateService.connections);
+    // the L2s and the cluster at the top, as in aws-ecs-patterns (no web.fargateService.service chain)
+    expect(web.service).toBe(web.fargateService.service);
+    expect(web.cluster).toBe(web.fargateService.cluster);
+    expect(web.securityGroup).toBe(web.fargateService.securityGroup);
     expect(web.targetGroups).toEqual([web.targetGroup]);
     expect(web.url).toMatch(/^http:\/\//);
     expect(web.accessLogBucket).toBeUndefined();
@@ -256,6 +260,25 @@ describe('AlbFrontedService security group options', () => {
     t.resourceCountIs('AWS::EC2::SecurityGroup', 2); // mine and the task SG: none of our own for the ALB
     expect(Object.values(t.findResources('AWS::EC2::SecurityGroupIngress')).map(r => r.Properties.FromPort)).toEqual([8080]);
     expect(web.loadBalancerSecurityGroup).toBe(sg);
+  });
+
+  test('in an ISOLATED_ONLY network the ALB is internal by default, in the isolated subnets', () => {
+    const { app, stack, network, taskDef } = albFixture({ topology: VpcTopology.ISOLATED_ONLY, natGateways: undefined });
+    const web = new AlbFrontedService(stack, 'Web', { network, taskDef });
+    expect(() => app.synth()).not.toThrow();
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+      Scheme: 'internal',
+      Subnets: [{ Ref: Match.stringLikeRegexp('^NetworkIsolatedSubnet1') }, { Ref: Match.stringLikeRegexp('^NetworkIsolatedSubnet2') }],
+    });
+    t.resourceCountIs('AWS::EC2::InternetGateway', 0);
+    expect(web.url).toMatch(/^http:\/\//);
+  });
+
+  test('an internet-facing ALB in an ISOLATED_ONLY network is rejected', () => {
+    const { stack, network, taskDef } = albFixture({ topology: VpcTopology.ISOLATED_ONLY, natGateways: undefined });
+    expect(() => new AlbFrontedService(stack, 'Web', { network, taskDef, internetFacing: true }))
+      .toThrow(/AlbFrontedService Stack\/Web: internetFacing is true but 2 of the load balancer subnets are not public/);
   });
 
   test('an internal ALB goes in the task subnets', () => {

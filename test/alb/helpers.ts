@@ -7,7 +7,7 @@ export function albFixture(vpcProps: FargateVpcProps = {}, stackProps: StackProp
   const app = new App();
   const stack = new Stack(app, 'Stack', stackProps);
   const network = new FargateVpc(stack, 'Network', { topology: VpcTopology.PRIVATE_WITH_NAT, natGateways: 1, flowLogs: false, ...vpcProps });
-  const taskDef = new FargateTaskDef(stack, 'TaskDef', { family: 'web', cpu: 512, memoryMiB: 1024 });
+  const taskDef = new FargateTaskDef(stack, 'TaskDef', { family: 'web', cpu: 512, memoryLimitMiB: 1024 });
   const image = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:latest');
   taskDef.addAppContainer('web', { image, ports: [8080, 8443] });
   taskDef.addAppContainer('api', { image, ports: [5000] });

@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { SCOREKEEP_REGION } from '../../examples/scenarios';
 import { ScorekeepStack } from '../../examples/stacks/scorekeep';
@@ -26,8 +26,11 @@ describe('scorekeep example task', () => {
     expect(taskDef.requiredVpcEndpoints).toEqual([]);
   });
 
-  test('the Scorekeep stack exposes it', () => {
+  test('the Scorekeep stack runs it: its service uses the scorekeep task definition', () => {
     const stack = new ScorekeepStack(new App(), 'Scorekeep', { env: { region: SCOREKEEP_REGION } });
-    expect(stack.taskDef.family).toBe('scorekeep');
+    const t = Template.fromStack(stack);
+    const taskDefs = t.findResources('AWS::ECS::TaskDefinition', { Properties: { Family: 'scorekeep' } });
+    expect(Object.keys(taskDefs)).toEqual([stack.getLogicalId(stack.taskDef.taskDefinition.node.defaultChild as CfnElement)]);
+    t.hasResourceProperties('AWS::ECS::Service', { TaskDefinition: { Ref: Object.keys(taskDefs)[0] } });
   });
 });

@@ -45,7 +45,7 @@ describe('FargateVpc, topology PRIVATE_WITH_NAT (default)', () => {
 
   test('no VPC endpoints unless asked', () => {
     template.resourceCountIs('AWS::EC2::VPCEndpoint', 0);
-    expect(network.endpointServices).toEqual([]);
+    expect(network.vpcEndpoints).toEqual([]);
   });
 
   test('flow logs of all traffic to a log group kept one month', () => {
@@ -102,8 +102,10 @@ describe('FargateVpc options', () => {
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365 });
   });
 
-  test('vpcEndpoints: true with PRIVATE_WITH_NAT adds the core endpoints in the private subnets', () => {
-    const { template } = stackWith({ vpcEndpoints: true });
+  test('vpcEndpoints with PRIVATE_WITH_NAT creates exactly the listed endpoints, in the private subnets', () => {
+    const { template } = stackWith({
+      vpcEndpoints: [VpcEndpointService.ECR_API, VpcEndpointService.ECR_DOCKER, VpcEndpointService.S3, VpcEndpointService.CLOUDWATCH_LOGS],
+    });
     template.resourceCountIs('AWS::EC2::VPCEndpoint', 4);
     template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
       VpcEndpointType: 'Interface',
@@ -182,7 +184,7 @@ describe('FargateVpc, topology PRIVATE_ISOLATED', () => {
       ],
     });
     template.resourceCountIs('AWS::EC2::VPCEndpoint', 4);
-    expect(network.endpointServices).toEqual([
+    expect(network.vpcEndpoints).toEqual([
       VpcEndpointService.ECR_API, VpcEndpointService.ECR_DOCKER, VpcEndpointService.S3, VpcEndpointService.CLOUDWATCH_LOGS,
     ]);
   });
@@ -199,10 +201,10 @@ describe('FargateVpc, topology PRIVATE_ISOLATED', () => {
     }
   });
 
-  test('additionalEndpoints adds Secrets Manager, SSM and SSM messages', () => {
+  test('in PRIVATE_ISOLATED, vpcEndpoints adds Secrets Manager, SSM and SSM messages to the four core endpoints', () => {
     const { template: t, network: n } = stackWith({
       topology: VpcTopology.PRIVATE_ISOLATED,
-      additionalEndpoints: [VpcEndpointService.SECRETS_MANAGER, VpcEndpointService.SSM, VpcEndpointService.SSM_MESSAGES],
+      vpcEndpoints: [VpcEndpointService.SECRETS_MANAGER, VpcEndpointService.SSM, VpcEndpointService.SSM_MESSAGES],
     });
     t.resourceCountIs('AWS::EC2::VPCEndpoint', 7);
     for (const service of ['secretsmanager', 'ssm', 'ssmmessages']) {
@@ -211,7 +213,29 @@ describe('FargateVpc, topology PRIVATE_ISOLATED', () => {
         PrivateDnsEnabled: true,
       });
     }
-    expect(n.endpointServices).toContain(VpcEndpointService.SSM_MESSAGES);
+    expect(n.vpcEndpoints).toContain(VpcEndpointService.SSM_MESSAGES);
+  });
+});
+
+describe('FargateVpc, topology ISOLATED_ONLY', () => {
+  const { network, template } = stackWith({ topology: VpcTopology.ISOLATED_ONLY });
+
+  test('isolated subnets only: no internet gateway, no public subnet, no NAT, no route to 0.0.0.0/0', () => {
+    template.resourceCountIs('AWS::EC2::Subnet', 2);
+    template.resourceCountIs('AWS::EC2::InternetGateway', 0);
+    template.resourceCountIs('AWS::EC2::NatGateway', 0);
+    template.resourceCountIs('AWS::EC2::Route', 0);
+    template.hasResourceProperties('AWS::EC2::Subnet', { MapPublicIpOnLaunch: false });
+  });
+
+  test('the core endpoints serve the tasks; load balancers go in the isolated subnets too', () => {
+    template.resourceCountIs('AWS::EC2::VPCEndpoint', 4);
+    expect(network.vpcEndpoints).toEqual([
+      VpcEndpointService.ECR_API, VpcEndpointService.ECR_DOCKER, VpcEndpointService.S3, VpcEndpointService.CLOUDWATCH_LOGS,
+    ]);
+    expect(network.taskSubnets).toEqual({ subnetType: ec2.SubnetType.PRIVATE_ISOLATED });
+    expect(network.loadBalancerSubnets).toEqual({ subnetType: ec2.SubnetType.PRIVATE_ISOLATED });
+    expect(network.assignPublicIp).toBe(false);
   });
 });
 
@@ -221,7 +245,6 @@ describe('FargateVpc validation', () => {
     ['natGateways > AZs', { natGateways: 3 }, /FargateVpc Test\/Network: natGateways 3 exceeds the 2 availability zones of this VPC; .*at most one per AZ\. Fix: set natGateways between 1 and 2, or raise maxAzs/],
     ['natGateways 0 with PRIVATE_WITH_NAT', { natGateways: 0 }, /FargateVpc Test\/Network: natGateways 0 leaves the private subnets of topology PRIVATE_WITH_NAT without a route to the internet.*Fix: set natGateways between 1 and 2.*or use topology PRIVATE_ISOLATED/],
     ['natGateways with PUBLIC_ONLY', { topology: VpcTopology.PUBLIC_ONLY, natGateways: 1 }, /natGateways 1 is set but topology PUBLIC_ONLY has no NAT gateways.*Fix: remove natGateways, or use topology PRIVATE_WITH_NAT/],
-    ['PRIVATE_ISOLATED without endpoints', { topology: VpcTopology.PRIVATE_ISOLATED, vpcEndpoints: false }, /the network lacks VPC endpoints ECR_API, ECR_DOCKER, S3, CLOUDWATCH_LOGS; in topology PRIVATE_ISOLATED tasks have no route to the internet.*Fix:/],
     ['bad cidr', { cidr: '10.0.0.0/8' }, /cidr '10.0.0.0\/8' is not a valid VPC block; .*prefix between \/16 and \/28\. Fix: use a private range such as '10.0.0.0\/16'/],
   ];
   test.each(cases)('%s', (_name, props, message) => {
@@ -249,7 +272,7 @@ describe('FargateVpc.fromVpc', () => {
     expect(network.loadBalancerSubnets).toEqual({ subnetType: ec2.SubnetType.PUBLIC });
     expect(network.assignPublicIp).toBe(false);
     expect(network.availabilityZones).toEqual(vpc.availabilityZones);
-    expect(network.endpointServices).toEqual([]);
+    expect(network.vpcEndpoints).toEqual([]);
     // adapting creates no resources
     Template.fromStack(stack).resourceCountIs('AWS::EC2::VPC', 1);
   });
@@ -267,7 +290,7 @@ describe('FargateVpc.fromVpc', () => {
       vpc,
       topology: VpcTopology.PRIVATE_ISOLATED,
       taskSubnets: { subnetGroupName: 'Tasks' },
-      endpointServices: [VpcEndpointService.ECR_API, VpcEndpointService.ECR_DOCKER, VpcEndpointService.S3, VpcEndpointService.CLOUDWATCH_LOGS],
+      vpcEndpoints: [VpcEndpointService.ECR_API, VpcEndpointService.ECR_DOCKER, VpcEndpointService.S3, VpcEndpointService.CLOUDWATCH_LOGS],
     });
     expect(network.availabilityZones).toEqual(['eu-west-1a', 'eu-west-1b']);
     expect(vpc.selectSubnets(network.taskSubnets).subnetIds).toEqual(['subnet-iso1', 'subnet-iso2']);
@@ -297,7 +320,7 @@ describe('FargateVpc.fromVpc', () => {
       { name: 'Public', subnetType: ec2.SubnetType.PUBLIC },
       { name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
     ]);
-    expect(() => FargateVpc.fromVpc(stack, 'Network', { vpc, topology: VpcTopology.PRIVATE_ISOLATED, endpointServices: [VpcEndpointService.ECR_API] }))
+    expect(() => FargateVpc.fromVpc(stack, 'Network', { vpc, topology: VpcTopology.PRIVATE_ISOLATED, vpcEndpoints: [VpcEndpointService.ECR_API] }))
       .toThrow(/^FargateVpc.fromVpc Test\/Network: the network lacks VPC endpoints ECR_DOCKER, S3, CLOUDWATCH_LOGS/);
   });
 });

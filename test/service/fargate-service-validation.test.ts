@@ -1,9 +1,10 @@
 import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { fixture } from './helpers';
-import { ContainerSecret, FargateService, FargateTask, FargateTaskDef, FargateVpc, VpcEndpointService, VpcTopology } from '../../src';
+import { FargateService, FargateTask, FargateTaskDef, FargateVpc, VpcEndpointService, VpcTopology } from '../../src';
 
 describe('FargateService rejects at synth', () => {
   test('a negative desiredCount', () => {
@@ -40,13 +41,17 @@ describe('FargateService rejects at synth', () => {
       .toThrow(/FargateService Stack\/Web: spot.spotWeight 1 places ARM64 tasks on FARGATE_SPOT with platformVersion 1.3.0/);
   });
 
-  test('ARM64 on Spot on the latest platform is valid', () => {
-    const { stack, network, taskDef } = fixture(VpcTopology.PRIVATE_WITH_NAT, {}, { cpuArchitecture: ecs.CpuArchitecture.ARM64 });
-    expect(() => new FargateService(stack, 'Web', { network, taskDef, spot: {} })).not.toThrow();
+  test('ARM64 on Spot on the latest platform synthesizes', () => {
+    const { app, stack, network, taskDef } = fixture(VpcTopology.PRIVATE_WITH_NAT, {}, { cpuArchitecture: ecs.CpuArchitecture.ARM64 });
+    new FargateService(stack, 'Web', { network, taskDef, spot: {} });
+    expect(() => app.synth()).not.toThrow();
+    Template.fromStack(stack).hasResourceProperties('AWS::ECS::Service', {
+      CapacityProviderStrategy: Match.arrayWith([Match.objectLike({ CapacityProvider: 'FARGATE_SPOT' })]),
+    });
   });
 
   test('8 vCPU on platform 1.3.0', () => {
-    const { stack, network, taskDef } = fixture(VpcTopology.PRIVATE_WITH_NAT, {}, { cpu: 8192, memoryMiB: 16384 });
+    const { stack, network, taskDef } = fixture(VpcTopology.PRIVATE_WITH_NAT, {}, { cpu: 8192, memoryLimitMiB: 16384 });
     expect(() => new FargateService(stack, 'Web', { network, taskDef, platformVersion: ecs.FargatePlatformVersion.VERSION1_3 }))
       .toThrow(/FargateService Stack\/Web: platformVersion 1.3.0 cannot run a task with cpu 8192 \(8 vCPU\)/);
   });
@@ -79,15 +84,15 @@ describe('FargateService rejects at synth', () => {
 });
 
 describe('secrets without a Secrets Manager path (tree validation)', () => {
-  function isolatedWithSecret(additionalEndpoints: VpcEndpointService[]) {
+  function isolatedWithSecret(vpcEndpoints: VpcEndpointService[]) {
     const app = new App();
     const stack = new Stack(app, 'Stack');
-    const network = new FargateVpc(stack, 'Network', { topology: VpcTopology.PRIVATE_ISOLATED, flowLogs: false, additionalEndpoints });
+    const network = new FargateVpc(stack, 'Network', { topology: VpcTopology.PRIVATE_ISOLATED, flowLogs: false, vpcEndpoints });
     const taskDef = new FargateTaskDef(stack, 'TaskDef');
     const secret = new secretsmanager.Secret(stack, 'Secret');
     taskDef.addAppContainer('web', {
       image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:latest'),
-      secrets: { DB: ContainerSecret.fromSecretsManager(secret) },
+      secrets: { DB: ecs.Secret.fromSecretsManager(secret) },
     });
     new FargateService(stack, 'Web', { network, taskDef });
     return app;

@@ -5,7 +5,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { fixture } from './helpers';
-import { FargateService, FargateVpc, VpcEndpointService, VpcTopology } from '../../src';
+import { FargateService, FargateTask, FargateVpc, ServiceAlarm, VpcEndpointService, VpcTopology } from '../../src';
 
 describe('FargateService with default props', () => {
   const { stack, network, taskDef } = fixture();
@@ -119,7 +119,7 @@ describe('FargateService placement per topology', () => {
 });
 
 describe('FargateService with all props', () => {
-  const { stack, network, taskDef } = fixture(VpcTopology.PRIVATE_WITH_NAT, { additionalEndpoints: [] });
+  const { stack, network, taskDef } = fixture(VpcTopology.PRIVATE_WITH_NAT, { vpcEndpoints: [] });
   const cluster = new ecs.Cluster(stack, 'MyCluster', { vpc: network.vpc });
   const extraSg = new ec2.SecurityGroup(stack, 'Extra', { vpc: network.vpc });
   const gate = new cloudwatch.Alarm(stack, 'Gate', { metric: new cloudwatch.Metric({ namespace: 'App', metricName: 'Errors' }), threshold: 1, evaluationPeriods: 1 });
@@ -335,16 +335,53 @@ describe('FargateService details', () => {
     Annotations.fromStack(stack).hasWarning('/Stack/Web', Match.stringLikeRegexp('FARGATE and FARGATE_SPOT capacity providers'));
   });
 
-  test('ECS Exec in an isolated network with the SSM_MESSAGES endpoint is valid', () => {
-    const { stack, network, taskDef } = fixture(VpcTopology.PRIVATE_ISOLATED, { additionalEndpoints: [VpcEndpointService.SSM_MESSAGES] });
-    expect(() => new FargateService(stack, 'Web', { network, taskDef, enableExecuteCommand: true })).not.toThrow();
+  test('ECS Exec in an isolated network with the SSM_MESSAGES endpoint synthesizes with exec on', () => {
+    const { app, stack, network, taskDef } = fixture(VpcTopology.PRIVATE_ISOLATED, { vpcEndpoints: [VpcEndpointService.SSM_MESSAGES] });
+    new FargateService(stack, 'Web', { network, taskDef, enableExecuteCommand: true });
+    // synthesis runs the tree validations (secrets' endpoints) too
+    expect(() => app.synth()).not.toThrow();
+    Template.fromStack(stack).hasResourceProperties('AWS::ECS::Service', { EnableExecuteCommand: true });
   });
 
   test('alarms can be limited to CPU and memory', () => {
     const { stack, network, taskDef } = fixture();
-    const svc = new FargateService(stack, 'Web', { network, taskDef, alarms: { runningTasksBelowDesired: false } });
+    const svc = new FargateService(stack, 'Web', {
+      network, taskDef, alarms: { enabledAlarms: [ServiceAlarm.HIGH_CPU, ServiceAlarm.HIGH_MEMORY] },
+    });
     Template.fromStack(stack).resourceCountIs('AWS::CloudWatch::Alarm', 2);
     expect(svc.runningTasksAlarm).toBeUndefined();
+  });
+
+  test('alarms can be limited to running tasks below desired', () => {
+    const { stack, network, taskDef } = fixture();
+    const svc = new FargateService(stack, 'Web', { network, taskDef, alarms: { enabledAlarms: [ServiceAlarm.TASKS_BELOW_DESIRED] } });
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::CloudWatch::Alarm', 1);
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', { Metrics: Match.arrayWith([Match.objectLike({ Expression: 'desired - running' })]) });
+    expect(svc.cpuAlarm).toBeUndefined();
+    expect(svc.memoryAlarm).toBeUndefined();
+    expect(svc.runningTasksAlarm).toBeDefined();
+  });
+
+  test('sharedCluster: the workloads of a network share one cluster, created once under the network', () => {
+    const { stack, network, taskDef } = fixture();
+    const a = new FargateService(stack, 'A', { network, taskDef, sharedCluster: true });
+    const b = new FargateService(stack, 'B', { network, taskDef, sharedCluster: true, spot: {} });
+    const job = new FargateTask(stack, 'Job', { network, taskDef, sharedCluster: true });
+    expect(a.cluster).toBe(b.cluster);
+    expect(job.cluster).toBe(a.cluster);
+    expect(a.cluster.node.path).toBe('Stack/Network/SharedCluster');
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::ECS::Cluster', 1);
+    // B runs on Spot, so the shared cluster gets the Fargate capacity providers
+    t.hasResourceProperties('AWS::ECS::ClusterCapacityProviderAssociations', { CapacityProviders: ['FARGATE', 'FARGATE_SPOT'] });
+  });
+
+  test('sharedCluster and cluster together are rejected', () => {
+    const { stack, network, taskDef } = fixture();
+    const cluster = new ecs.Cluster(stack, 'Mine', { vpc: network.vpc });
+    expect(() => new FargateService(stack, 'Web', { network, taskDef, cluster, sharedCluster: true }))
+      .toThrow(/FargateService Stack\/Web: cluster and sharedCluster are both set/);
   });
 
   test('works in a FargateVpc.fromVpc network', () => {
@@ -355,5 +392,19 @@ describe('FargateService details', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::ECS::Service', {
       NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [{ Ref: Match.stringLikeRegexp('ExistingPrivateSubnet1') }, { Ref: Match.stringLikeRegexp('ExistingPrivateSubnet2') }] } },
     });
+  });
+});
+
+test('FargateService in an ISOLATED_ONLY network: isolated subnets, no public IP, synthesizes', () => {
+  const { app, stack, network, taskDef } = fixture(VpcTopology.ISOLATED_ONLY);
+  new FargateService(stack, 'Web', { network, taskDef });
+  expect(() => app.synth()).not.toThrow();
+  Template.fromStack(stack).hasResourceProperties('AWS::ECS::Service', {
+    NetworkConfiguration: {
+      AwsvpcConfiguration: Match.objectLike({
+        AssignPublicIp: 'DISABLED',
+        Subnets: [{ Ref: Match.stringLikeRegexp('NetworkIsolatedSubnet1') }, { Ref: Match.stringLikeRegexp('NetworkIsolatedSubnet2') }],
+      }),
+    },
   });
 });

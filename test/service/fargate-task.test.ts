@@ -4,7 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as events from 'aws-cdk-lib/aws-events';
 import { fixture } from './helpers';
-import { FargateTask, VpcTopology } from '../../src';
+import { FargateTask, FargateTaskDef, VpcTopology } from '../../src';
 
 describe('FargateTask with default props (one-off)', () => {
   const { stack, network, taskDef } = fixture();
@@ -156,4 +156,72 @@ test('FargateTask in an isolated network runs in the isolated subnets', () => {
     ScheduleExpression: 'cron(0 3 * * ? *)',
     Targets: [Match.objectLike({ EcsParameters: Match.objectLike({ NetworkConfiguration: { AwsVpcConfiguration: Match.objectLike({ AssignPublicIp: 'DISABLED' }) } }) })],
   });
+});
+
+describe('FargateTask on Spot with overrides of its scheduled runs', () => {
+  const { app, stack, network, taskDef } = fixture();
+  const task = new FargateTask(stack, 'Job', {
+    network,
+    taskDef,
+    spot: {},
+    schedule: events.Schedule.cron({ hour: '3', minute: '0' }),
+    containerOverrides: [{ containerName: 'web', command: ['report', '--nightly'], environment: [{ name: 'MODE', value: 'nightly' }] }],
+  });
+  const t = Template.fromStack(stack);
+
+  test('the scheduled run uses FARGATE_SPOT only (no launch type) with the overrides', () => {
+    expect(() => app.synth()).not.toThrow();
+    t.hasResourceProperties('AWS::Events::Rule', {
+      Targets: [Match.objectLike({
+        EcsParameters: Match.objectLike({
+          LaunchType: Match.absent(),
+          CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE_SPOT', Weight: 1 }],
+        }),
+        Input: Match.serializedJson({
+          containerOverrides: [{ name: 'web', command: ['report', '--nightly'], environment: [{ name: 'MODE', value: 'nightly' }] }],
+        }),
+      })],
+    });
+  });
+
+  test('the cluster gets the Fargate capacity providers, and the run-task command the strategy', () => {
+    t.hasResourceProperties('AWS::ECS::ClusterCapacityProviderAssociations', { CapacityProviders: ['FARGATE', 'FARGATE_SPOT'] });
+    expect(JSON.stringify(stack.resolve(task.runTaskCommand))).toMatch(/--capacity-provider-strategy capacityProvider=FARGATE_SPOT,weight=1 --network-configuration/);
+    expect(JSON.stringify(stack.resolve(task.runTaskCommand))).not.toMatch(/--launch-type/);
+  });
+});
+
+test('FargateTask on Spot with an on-demand base puts both providers in the command', () => {
+  const { stack, network, taskDef } = fixture();
+  const task = new FargateTask(stack, 'Job', { network, taskDef, spot: { onDemandBase: 1, onDemandWeight: 1, spotWeight: 3 } });
+  expect(JSON.stringify(stack.resolve(task.runTaskCommand)))
+    .toMatch(/--capacity-provider-strategy capacityProvider=FARGATE,weight=1,base=1 capacityProvider=FARGATE_SPOT,weight=3 /);
+});
+
+describe('FargateTask validation', () => {
+  test('overrides of a container the task does not have fail synth', () => {
+    const { app, stack, network, taskDef } = fixture();
+    new FargateTask(stack, 'Job', { network, taskDef, schedule: events.Schedule.rate(Duration.hours(1)), containerOverrides: [{ containerName: 'wbe', command: ['x'] }] });
+    expect(() => app.synth()).toThrow(/FargateTask Stack\/Job: containerOverrides name container\(s\) 'wbe', which the task does not have \(containers: 'web'\)/);
+  });
+
+  test('overrides without a schedule', () => {
+    const { stack, network, taskDef } = fixture();
+    expect(() => new FargateTask(stack, 'Job', { network, taskDef, containerOverrides: [{ containerName: 'web', command: ['x'] }] }))
+      .toThrow(/FargateTask Stack\/Job: containerOverrides is set without schedule/);
+  });
+
+  test('Spot for a Windows task', () => {
+    const { stack, network } = fixture();
+    const win = new FargateTaskDef(stack, 'Win', { cpu: 1024, memoryLimitMiB: 2048, operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE });
+    win.addAppContainer('job', { image: ecs.ContainerImage.fromRegistry('mcr.microsoft.com/windows/servercore:ltsc2022') });
+    expect(() => new FargateTask(stack, 'Job', { network, taskDef: win, spot: {} })).toThrow(/FargateTask Stack\/Job: spot.spotWeight 1 places tasks on FARGATE_SPOT, but this task definition runs Windows/);
+  });
+});
+
+test('FargateTask on Spot on an imported cluster warns that it needs the capacity providers', () => {
+  const { stack, network, taskDef } = fixture();
+  const cluster = ecs.Cluster.fromClusterAttributes(stack, 'Imported', { clusterName: 'shared', vpc: network.vpc });
+  new FargateTask(stack, 'Job', { network, taskDef, cluster, spot: {} });
+  Annotations.fromStack(stack).hasWarning('/Stack/Job', Match.stringLikeRegexp('FARGATE and FARGATE_SPOT capacity providers'));
 });

@@ -9,7 +9,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
-import { ContainerSecret, FargateTaskDef, FargateTaskDefProps, TaskRoles, VpcEndpointService } from '../../src';
+import { FargateTaskDef, FargateTaskDefProps, TaskRoles, VpcEndpointService } from '../../src';
 
 const ENV = { account: '111111111111', region: 'eu-west-1' };
 const PUBLIC_IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:latest');
@@ -51,7 +51,7 @@ describe('FargateTaskDef defaults', () => {
     t.resourceCountIs('AWS::Logs::LogGroup', 1);
     t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
     expect(taskDef.cpu).toBe(256);
-    expect(taskDef.memoryMiB).toBe(512);
+    expect(taskDef.memoryLimitMiB).toBe(512);
     expect(taskDef.cpuArchitecture).toBe(ecs.CpuArchitecture.X86_64);
     expect(taskDef.operatingSystemFamily).toBe(ecs.OperatingSystemFamily.LINUX);
     expect(taskDef.requiredVpcEndpoints).toEqual([]);
@@ -64,7 +64,7 @@ describe('FargateTaskDef defaults', () => {
     const { stack, taskDef } = setup({
       family: 'scorekeep',
       cpu: 1024,
-      memoryMiB: 4096,
+      memoryLimitMiB: 4096,
       cpuArchitecture: ecs.CpuArchitecture.ARM64,
       ephemeralStorageGiB: 50,
       logRetention: logs.RetentionDays.ONE_WEEK,
@@ -83,7 +83,7 @@ describe('FargateTaskDef defaults', () => {
   });
 
   test('Windows on X86_64 with 1 vCPU', () => {
-    const { stack, taskDef } = setup({ cpu: 1024, memoryMiB: 2048, operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE });
+    const { stack, taskDef } = setup({ cpu: 1024, memoryLimitMiB: 2048, operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE });
     taskDef.addAppContainer('web', { image: PUBLIC_IMAGE });
     Template.fromStack(stack).hasResourceProperties('AWS::ECS::TaskDefinition', {
       RuntimePlatform: { CpuArchitecture: 'X86_64', OperatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' },
@@ -127,9 +127,9 @@ describe('addAppContainer', () => {
   });
 
   test('every container prop is rendered', () => {
-    const { stack, taskDef } = setup({ cpu: 512, memoryMiB: 1024 });
+    const { stack, taskDef } = setup({ cpu: 512, memoryLimitMiB: 1024 });
     taskDef.addSharedVolume('shared');
-    taskDef.addAppContainer('init', { image: PUBLIC_IMAGE, essential: false, command: ['sh', '-c', 'echo hi > /shared/x'], mounts: [{ volumeName: 'shared', containerPath: '/shared' }] });
+    taskDef.addAppContainer('init', { image: PUBLIC_IMAGE, essential: false, command: ['sh', '-c', 'echo hi > /shared/x'], mountPoints: [{ sourceVolume: 'shared', containerPath: '/shared', readOnly: false }] });
     taskDef.addAppContainer('web', {
       image: PUBLIC_IMAGE,
       ports: [8080, 8443],
@@ -141,7 +141,7 @@ describe('addAppContainer', () => {
       healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost:8080/ || exit 1'], interval: Duration.seconds(10), timeout: Duration.seconds(5), retries: 3, startPeriod: Duration.seconds(20) },
       readonlyRootFilesystem: true,
       dependsOn: [{ containerName: 'init', condition: ecs.ContainerDependencyCondition.SUCCESS }],
-      mounts: [{ volumeName: 'shared', containerPath: '/usr/share/nginx/html', readOnly: true }],
+      mountPoints: [{ sourceVolume: 'shared', containerPath: '/usr/share/nginx/html', readOnly: true }],
     });
     Template.fromStack(stack).hasResourceProperties('AWS::ECS::TaskDefinition', {
       Volumes: [{ Name: 'shared' }],
@@ -184,7 +184,7 @@ describe('execution role: exact least privilege', () => {
     const param = ssm.StringParameter.fromStringParameterName(stack, 'Param', '/app/flag');
     taskDef.addAppContainer('api', {
       image: ecs.ContainerImage.fromEcrRepository(repo, 'v1'),
-      secrets: { DB_PASSWORD: ContainerSecret.fromSecretsManager(secret, 'password'), FLAG: ContainerSecret.fromSsmParameter(param) },
+      secrets: { DB_PASSWORD: ecs.Secret.fromSecretsManager(secret, 'password'), FLAG: ecs.Secret.fromSsmParameter(param) },
     });
     taskDef.addAppContainer('proxy', { image: PUBLIC_IMAGE, ports: [8080] });
     const t = Template.fromStack(stack);
@@ -230,7 +230,7 @@ describe('execution role: exact least privilege', () => {
 
   test('requiredVpcEndpoints follows the kind of secret used', () => {
     const { stack, taskDef } = setup();
-    taskDef.addAppContainer('web', { image: PUBLIC_IMAGE, secrets: { X: ContainerSecret.fromSsmParameter(ssm.StringParameter.fromStringParameterName(stack, 'P', '/x')) } });
+    taskDef.addAppContainer('web', { image: PUBLIC_IMAGE, secrets: { X: ecs.Secret.fromSsmParameter(ssm.StringParameter.fromStringParameterName(stack, 'P', '/x')) } });
     expect(taskDef.requiredVpcEndpoints).toEqual([VpcEndpointService.SSM]);
   });
 
@@ -313,7 +313,7 @@ describe('volumes', () => {
     const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 });
     const fileSystem = new efs.FileSystem(stack, 'Fs', { vpc });
     taskDef.addEfsVolume('data', { fileSystem, rootDirectory: '/app' });
-    taskDef.addAppContainer('web', { image: PUBLIC_IMAGE, mounts: [{ volumeName: 'data', containerPath: '/data' }] });
+    taskDef.addAppContainer('web', { image: PUBLIC_IMAGE, mountPoints: [{ sourceVolume: 'data', containerPath: '/data', readOnly: false }] });
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::ECS::TaskDefinition', {
       Volumes: [{ Name: 'data', EFSVolumeConfiguration: { FilesystemId: { Ref: Match.stringLikeRegexp('Fs') }, RootDirectory: '/app', TransitEncryption: 'ENABLED', AuthorizationConfig: { IAM: 'ENABLED' } } }],
@@ -353,14 +353,14 @@ describe('volumes', () => {
 
 describe('mistakes caught when the prop is given', () => {
   test.each<[string, FargateTaskDefProps, RegExp]>([
-    ['cpu/memory', { cpu: 512, memoryMiB: 3000 }, /^FargateTaskDef S\/Task: memoryMiB 3000 is not valid with cpu 512; valid: 1024, 2048, 3072, 4096/],
+    ['cpu/memory', { cpu: 512, memoryLimitMiB: 3000 }, /^FargateTaskDef S\/Task: memoryLimitMiB 3000 is not valid with cpu 512; valid: 1024, 2048, 3072, 4096/],
     ['cpu', { cpu: 300 }, /cpu 300 is not a Fargate task size/],
     ['ephemeral storage', { ephemeralStorageGiB: 20 }, /FargateTaskDef S\/Task: ephemeralStorageGiB 20 is out of range/],
     ['ephemeral storage max', { ephemeralStorageGiB: 201 }, /ephemeralStorageGiB 201 is out of range/],
     ['family', { family: 'my.app' }, /family 'my.app' is not a name ECS accepts/],
-    ['ARM64 + Windows', { cpu: 1024, memoryMiB: 2048, cpuArchitecture: ecs.CpuArchitecture.ARM64, operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE }, /Windows containers on Fargate run on X86_64 only/],
+    ['ARM64 + Windows', { cpu: 1024, memoryLimitMiB: 2048, cpuArchitecture: ecs.CpuArchitecture.ARM64, operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE }, /Windows containers on Fargate run on X86_64 only/],
     ['Windows 0.25 vCPU', { operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2019_CORE }, /cpu 256 is not supported for Windows containers/],
-    ['Windows 2016', { cpu: 1024, memoryMiB: 2048, operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2016_FULL }, /WINDOWS_SERVER_2016_FULL does not run on Fargate/],
+    ['Windows 2016', { cpu: 1024, memoryLimitMiB: 2048, operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2016_FULL }, /WINDOWS_SERVER_2016_FULL does not run on Fargate/],
   ])('%s', (_name, props, message) => {
     expect(() => setup(props)).toThrow(message);
   });
@@ -373,12 +373,12 @@ describe('mistakes caught when the prop is given', () => {
     ['same port in two containers', t => { t.addAppContainer('web', { image: PUBLIC_IMAGE, ports: [8080] }); t.addAppContainer('api', { image: PUBLIC_IMAGE, ports: [8080] }); }, /containers 'web' and 'api' both use port 8080/],
     ['container cpu', t => t.addAppContainer('web', { image: PUBLIC_IMAGE, cpu: 512 }), /container 'web' cpu 512 exceeds the task's cpu 256/],
     ['container cpu sum', t => { t.addAppContainer('web', { image: PUBLIC_IMAGE, cpu: 200 }); t.addAppContainer('api', { image: PUBLIC_IMAGE, cpu: 100 }); }, /the containers' cpu adds up to 300 \(web 200 \+ api 100\)/],
-    ['container memory', t => t.addAppContainer('web', { image: PUBLIC_IMAGE, memoryLimitMiB: 1024 }), /container 'web' memoryLimitMiB 1024 exceeds the task's memoryMiB 512/],
+    ['container memory', t => t.addAppContainer('web', { image: PUBLIC_IMAGE, memoryLimitMiB: 1024 }), /container 'web' memoryLimitMiB 1024 exceeds the task's memoryLimitMiB 512/],
     ['memory sum', t => { t.addAppContainer('web', { image: PUBLIC_IMAGE, memoryLimitMiB: 300 }); t.addAppContainer('api', { image: PUBLIC_IMAGE, memoryReservationMiB: 300 }); }, /the containers reserve 600 MiB of memory/],
     ['reservation > limit', t => t.addAppContainer('web', { image: PUBLIC_IMAGE, memoryLimitMiB: 128, memoryReservationMiB: 256 }), /memoryReservationMiB 256 is above its memoryLimitMiB 128/],
     ['health check', t => t.addAppContainer('web', { image: PUBLIC_IMAGE, healthCheck: { command: ['CMD', 'true'], retries: 20 } }), /container 'web' health check retries 20 is out of range/],
-    ['mount of an unknown volume', t => t.addAppContainer('web', { image: PUBLIC_IMAGE, mounts: [{ volumeName: 'data', containerPath: '/data' }] }), /container 'web' mounts volume 'data', which the task does not define/],
-    ['relative mount path', t => { t.addSharedVolume('data'); t.addAppContainer('web', { image: PUBLIC_IMAGE, mounts: [{ volumeName: 'data', containerPath: 'data' }] }); }, /mount path 'data' is not absolute/],
+    ['mount of an unknown volume', t => t.addAppContainer('web', { image: PUBLIC_IMAGE, mountPoints: [{ sourceVolume: 'data', containerPath: '/data', readOnly: false }] }), /container 'web' mounts volume 'data', which the task does not define/],
+    ['relative mount path', t => { t.addSharedVolume('data'); t.addAppContainer('web', { image: PUBLIC_IMAGE, mountPoints: [{ sourceVolume: 'data', containerPath: 'data', readOnly: false }] }); }, /mount path 'data' is not absolute/],
     ['duplicate volume', t => { t.addSharedVolume('data'); t.addSharedVolume('data'); }, /volume 'data' is already defined in this task/],
   ])('%s', (_name, act, message) => {
     const { taskDef } = setup();
@@ -393,7 +393,7 @@ describe('mistakes caught when the prop is given', () => {
   });
 
   test('Windows: no read-only root filesystem, no EFS', () => {
-    const { stack, taskDef } = setup({ cpu: 1024, memoryMiB: 2048, operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE });
+    const { stack, taskDef } = setup({ cpu: 1024, memoryLimitMiB: 2048, operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE });
     expect(() => taskDef.addAppContainer('web', { image: PUBLIC_IMAGE, readonlyRootFilesystem: true })).toThrow(/sets readonlyRootFilesystem on a Windows task/);
     const fileSystem = efs.FileSystem.fromFileSystemAttributes(stack, 'Fs', { fileSystemId: 'fs-1', securityGroup: ec2.SecurityGroup.fromSecurityGroupId(stack, 'Sg', 'sg-1') });
     expect(() => taskDef.addEfsVolume('data', { fileSystem })).toThrow(/EFS volume 'data' cannot be used by a Windows task/);
@@ -432,9 +432,108 @@ describe('mistakes caught at synth (whole task)', () => {
     const stack = new Stack(app, 'S', { env: ENV });
     const cpu = new CfnParameter(stack, 'Cpu', { type: 'Number' }).valueAsNumber;
     const memory = new CfnParameter(stack, 'Memory', { type: 'Number' }).valueAsNumber;
-    const taskDef = new FargateTaskDef(stack, 'Task', { cpu, memoryMiB: memory });
+    const taskDef = new FargateTaskDef(stack, 'Task', { cpu, memoryLimitMiB: memory });
     taskDef.addAppContainer('web', { image: PUBLIC_IMAGE, cpu: 128, memoryLimitMiB: 256, ports: [80] });
     expect(() => app.synth()).not.toThrow();
-    Annotations.fromStack(stack).hasWarning('/S/Task', Match.stringLikeRegexp('cpu or memoryMiB is an unresolved token'));
+    Annotations.fromStack(stack).hasWarning('/S/Task', Match.stringLikeRegexp('cpu or memoryLimitMiB is an unresolved token'));
+  });
+});
+
+describe('addAppContainer takes the whole ecs.ContainerDefinitionOptions surface', () => {
+  test('fields the L2 takes only at construction reach the template (entryPoint, user, workingDirectory, stopTimeout, ...)', () => {
+    const { stack, taskDef } = setup();
+    taskDef.addAppContainer('web', {
+      image: PUBLIC_IMAGE,
+      ports: [8080],
+      entryPoint: ['/docker-entrypoint.sh'],
+      user: '1000:1000',
+      workingDirectory: '/app',
+      stopTimeout: Duration.seconds(60),
+      startTimeout: Duration.seconds(30),
+      dockerLabels: { team: 'web' },
+      ulimits: [{ name: ecs.UlimitName.NOFILE, softLimit: 4096, hardLimit: 8192 }],
+      linuxParameters: new ecs.LinuxParameters(stack, 'Linux', { initProcessEnabled: true }),
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [Match.objectLike({
+        Name: 'web',
+        EntryPoint: ['/docker-entrypoint.sh'],
+        User: '1000:1000',
+        WorkingDirectory: '/app',
+        StopTimeout: 60,
+        StartTimeout: 30,
+        DockerLabels: { team: 'web' },
+        Ulimits: [{ Name: 'nofile', SoftLimit: 4096, HardLimit: 8192 }],
+        LinuxParameters: Match.objectLike({ InitProcessEnabled: true }),
+        Essential: true,
+        PortMappings: [{ ContainerPort: 8080, Protocol: 'tcp' }],
+        LogConfiguration: Match.objectLike({ LogDriver: 'awslogs', Options: Match.objectLike({ 'awslogs-stream-prefix': 'web' }) }),
+      })],
+    });
+  });
+
+  test('portMappings of the L2 are kept, and ports are added after them as TCP', () => {
+    const { stack, taskDef } = setup();
+    taskDef.addAppContainer('web', {
+      image: PUBLIC_IMAGE,
+      portMappings: [{ containerPort: 9090, name: 'metrics', appProtocol: ecs.AppProtocol.http }],
+      ports: [8080],
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [Match.objectLike({
+        PortMappings: [
+          { ContainerPort: 9090, Protocol: 'tcp', Name: 'metrics', AppProtocol: 'http' },
+          { ContainerPort: 8080, Protocol: 'tcp' },
+        ],
+      })],
+    });
+  });
+
+  test('a logging driver of your own replaces the awslogs default', () => {
+    const { stack, taskDef } = setup();
+    const central = new logs.LogGroup(stack, 'Central');
+    taskDef.addAppContainer('web', { image: PUBLIC_IMAGE, logging: ecs.LogDrivers.awsLogs({ logGroup: central, streamPrefix: 'edge' }) });
+    Template.fromStack(stack).hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [Match.objectLike({
+        Name: 'web',
+        LogConfiguration: { LogDriver: 'awslogs', Options: Match.objectLike({ 'awslogs-group': { Ref: Match.stringLikeRegexp('^Central') }, 'awslogs-stream-prefix': 'edge' }) },
+      })],
+    });
+  });
+
+  test('ports of portMappings are checked like ports: a duplicate, a port two containers share, a host port other than the container port', () => {
+    const dup = setup().taskDef;
+    expect(() => dup.addAppContainer('web', { image: PUBLIC_IMAGE, portMappings: [{ containerPort: 8080 }], ports: [8080] }))
+      .toThrow(/container 'web' lists port 8080 twice/);
+    const shared = setup().taskDef;
+    shared.addAppContainer('a', { image: PUBLIC_IMAGE, portMappings: [{ containerPort: 8080 }] });
+    expect(() => shared.addAppContainer('b', { image: PUBLIC_IMAGE, ports: [8080] })).toThrow(/containers 'a' and 'b' both use port 8080/);
+    const host = setup().taskDef;
+    expect(() => host.addAppContainer('web', { image: PUBLIC_IMAGE, portMappings: [{ containerPort: 8080, hostPort: 80 }] }))
+      .toThrow(/container 'web' maps host port 80 to container port 8080; .*Fix: drop hostPort/);
+  });
+
+  test('containerName, when given, must be the name', () => {
+    const { taskDef } = setup();
+    expect(() => taskDef.addAppContainer('web', { image: PUBLIC_IMAGE, containerName: 'other' }))
+      .toThrow(/FargateTaskDef S\/Task: containerName 'other' differs from the name 'web' given to addAppContainer\(\).*Fix: remove containerName/);
+    taskDef.addAppContainer('api', { image: PUBLIC_IMAGE, containerName: 'api' });
+    expect(taskDef.taskDefinition.findContainer('api')).toBeDefined();
+  });
+
+  test('Secrets Manager secrets (whole, a JSON field, a version) need SECRETS_MANAGER; SSM parameters need SSM', () => {
+    const { stack, taskDef } = setup();
+    const secret = new secretsmanager.Secret(stack, 'Secret');
+    taskDef.addAppContainer('web', {
+      image: PUBLIC_IMAGE,
+      secrets: {
+        A: ecs.Secret.fromSecretsManager(secret),
+        B: ecs.Secret.fromSecretsManagerVersion(secret, { versionStage: 'AWSCURRENT' }, 'user'),
+      },
+    });
+    expect(taskDef.requiredVpcEndpoints).toEqual([VpcEndpointService.SECRETS_MANAGER]);
+    const param = new ssm.StringParameter(stack, 'Param', { stringValue: 'x' });
+    taskDef.addAppContainer('side', { image: PUBLIC_IMAGE, secrets: { C: ecs.Secret.fromSsmParameter(param) } });
+    expect(taskDef.requiredVpcEndpoints).toEqual([VpcEndpointService.SECRETS_MANAGER, VpcEndpointService.SSM]);
   });
 });

@@ -77,7 +77,7 @@ describe('checkAllowedCidrs', () => {
   test('with a user security group', () => expect(checkAllowedCidrs(['10.0.0.0/8'], false, true)).toMatch(
     /^allowedCidrs \(10.0.0.0\/8\) is set together with loadBalancerSecurityGroup; .*never adds ingress rules to a security group you bring.*Fix:/));
   test('empty', () => expect(checkAllowedCidrs([], false, false)).toMatch(/^allowedCidrs is empty; .*Fix:/));
-  test.each(['10.0.0.0', '300.1.1.1/8', '10.0.0.0/33', 'everyone'])('not a CIDR: %s', c => expect(checkAllowedCidrs([c], true, false)).toMatch(
+  test.each(['10.0.0.0', '300.1.1.1/8', '10.0.0.0/33', 'everyone', '10.1/16', '2001:db8::/129', 'zz::/8'])('not a CIDR: %s', c => expect(checkAllowedCidrs([c], true, false)).toMatch(
     /is not a CIDR block; .*Fix: write it as address\/prefix/));
   test('IPv6 on an IPv4 ALB', () => expect(checkAllowedCidrs(['::/0'], false, false)).toMatch(
     /^allowedCidrs entry '::\/0' is IPv6 but the load balancer is IPv4 only .*Fix: set ipAddressType DUAL_STACK/));

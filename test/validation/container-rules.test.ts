@@ -30,9 +30,9 @@ describe('checkContainerMemory', () => {
   test('reservation above the limit', () =>
     expect(checkContainerMemory('web', 256, 384, 512)).toMatch(/container 'web' memoryReservationMiB 384 is above its memoryLimitMiB 256; .*Fix:/));
   test('limit above the task', () =>
-    expect(checkContainerMemory('web', 1024, undefined, 512)).toMatch(/container 'web' memoryLimitMiB 1024 exceeds the task's memoryMiB 512/));
+    expect(checkContainerMemory('web', 1024, undefined, 512)).toMatch(/container 'web' memoryLimitMiB 1024 exceeds the task's memoryLimitMiB 512/));
   test('reservation above the task', () =>
-    expect(checkContainerMemory('web', undefined, 1024, 512)).toMatch(/memoryReservationMiB 1024 exceeds the task's memoryMiB 512/));
+    expect(checkContainerMemory('web', undefined, 1024, 512)).toMatch(/memoryReservationMiB 1024 exceeds the task's memoryLimitMiB 512/));
   test('below Docker\'s minimum', () =>
     expect(checkContainerMemory('web', 4, undefined, 512)).toMatch(/memoryLimitMiB 4 is not valid; Docker needs a whole number of at least 6 MiB/));
   test('tokens', () => expect(checkContainerMemory('web', Token.asNumber({ Ref: 'M' }), 1024, Token.asNumber({ Ref: 'T' }))).toBeUndefined());

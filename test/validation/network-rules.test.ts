@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { VpcEndpointService, VpcTopology } from '../../src';
-import { CORE_TASK_ENDPOINTS, checkEndpointsForTopology, checkMaxAzs, checkNatGateways, checkVpcCidr } from '../../src/validation/network-rules';
+import { CORE_TASK_ENDPOINTS, NO_INTERNET_TOPOLOGIES, checkEndpointsForTopology, checkMaxAzs, checkNatGateways, checkVpcCidr } from '../../src/validation/network-rules';
 
 describe('checkMaxAzs', () => {
   test.each([1, 2, 6])('valid: %p', n => expect(checkMaxAzs(n)).toBeUndefined());
@@ -31,6 +31,12 @@ describe('checkEndpointsForTopology', () => {
     expect(checkEndpointsForTopology(VpcTopology.PRIVATE_WITH_NAT, [])).toBeUndefined();
     expect(checkEndpointsForTopology(VpcTopology.PUBLIC_ONLY, [])).toBeUndefined();
   });
+  test('ISOLATED_ONLY needs them too', () =>
+    expect(checkEndpointsForTopology(VpcTopology.ISOLATED_ONLY, [])).toMatch(/^the network lacks VPC endpoints ECR_API, ECR_DOCKER, S3, CLOUDWATCH_LOGS; in topology ISOLATED_ONLY/));
+  test('the rules name endpoints and topologies by the values of the enums (validation/ cannot import them)', () => {
+    expect(CORE_TASK_ENDPOINTS.filter(e => !Object.values<string>(VpcEndpointService).includes(e))).toEqual([]);
+    expect(NO_INTERNET_TOPOLOGIES).toEqual([VpcTopology.PRIVATE_ISOLATED, VpcTopology.ISOLATED_ONLY]);
+  });
   test('PRIVATE_ISOLATED without S3: names what is missing', () =>
     expect(checkEndpointsForTopology(VpcTopology.PRIVATE_ISOLATED,
       [VpcEndpointService.ECR_API, VpcEndpointService.ECR_DOCKER, VpcEndpointService.CLOUDWATCH_LOGS]))
@@ -39,7 +45,7 @@ describe('checkEndpointsForTopology', () => {
 
 describe('checkVpcCidr', () => {
   test.each([undefined, '10.0.0.0/16', '192.168.0.0/28', '172.31.0.0/20'])('valid: %p', c => expect(checkVpcCidr(c)).toBeUndefined());
-  test.each(['10.0.0.0/8', '10.0.0.0/29', '300.0.0.0/16', '10.0.0/16', 'fd00::/56'])('invalid: %p', c =>
+  test.each(['10.0.0.0/8', '10.0.0.0/29', '300.0.0.0/16', '10.0.0/16', '10.1/16', 'fd00::/56', '10.0.0.0/33', '10.0.0.0'])('invalid: %p', c =>
     expect(checkVpcCidr(c)).toContain(`cidr '${c}' is not a valid VPC block`));
   test('token: skipped', () => expect(checkVpcCidr(Token.asString({ Ref: 'Cidr' }))).toBeUndefined());
 });

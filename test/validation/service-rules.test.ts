@@ -1,14 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import {
-  TaskPlacementFacts, checkDesiredCount, checkExecEndpoint, checkIsolatedSubnetEndpoints, checkPercent, checkPlatformForCpu,
-  checkPublicSubnetPublicIp, checkScalingBounds, checkSecretEndpoints, checkSpotPlatform, checkSpotWeights, hasNoInternetRoute,
+  checkContainerOverrides, checkDesiredCount, checkPercent, checkPlatformForCpu, checkScalingBounds, checkSpotPlatform, checkSpotWeights,
 } from '../../src/validation/service-rules';
-
-const CORE = ['ECR_API', 'ECR_DOCKER', 'S3', 'CLOUDWATCH_LOGS'];
-const nat: TaskPlacementFacts = { topology: 'PRIVATE_WITH_NAT', publicSubnets: 0, isolatedSubnets: 0, assignPublicIp: false, endpoints: [] };
-const isolated: TaskPlacementFacts = { topology: 'PRIVATE_ISOLATED', publicSubnets: 0, isolatedSubnets: 2, assignPublicIp: false, endpoints: CORE };
-const publicIp: TaskPlacementFacts = { topology: 'PUBLIC_ONLY', publicSubnets: 2, isolatedSubnets: 0, assignPublicIp: true, endpoints: [] };
-const publicNoIp: TaskPlacementFacts = { topology: 'PRIVATE_WITH_NAT', publicSubnets: 2, isolatedSubnets: 0, assignPublicIp: false, endpoints: [] };
 
 describe('checkDesiredCount', () => {
   test.each([undefined, 0, 2, 100])('valid: %s', v => expect(checkDesiredCount(v)).toBeUndefined());
@@ -53,36 +46,8 @@ describe('checkPlatformForCpu', () => {
     expect(checkPlatformForCpu(cpu, pv)).toMatch(new RegExp(`platformVersion ${pv.replace(/\./g, '\\.')} cannot run a task with cpu ${cpu} .*need platform version 1.4.0 or later. Fix:`)));
 });
 
-describe('placement rules', () => {
-  test('internet route', () => {
-    expect(hasNoInternetRoute(nat)).toBe(false);
-    expect(hasNoInternetRoute(publicIp)).toBe(false);
-    expect(hasNoInternetRoute(isolated)).toBe(true);
-    expect(hasNoInternetRoute(publicNoIp)).toBe(true);
-  });
-  test('public subnet needs a public IP', () => {
-    expect(checkPublicSubnetPublicIp(publicIp)).toBeUndefined();
-    expect(checkPublicSubnetPublicIp(nat)).toBeUndefined();
-    expect(checkPublicSubnetPublicIp({ ...publicNoIp, endpoints: CORE })).toBeUndefined();
-    expect(checkPublicSubnetPublicIp(publicNoIp)).toMatch(/taskSubnets select 2 public subnet\(s\) but topology PRIVATE_WITH_NAT gives tasks no public IP .*CannotPullContainerError.*Fix: use topology PUBLIC_ONLY/);
-  });
-  test('isolated subnets need the core endpoints', () => {
-    expect(checkIsolatedSubnetEndpoints(isolated)).toBeUndefined();
-    expect(checkIsolatedSubnetEndpoints(nat)).toBeUndefined();
-    expect(checkIsolatedSubnetEndpoints({ ...isolated, topology: 'PRIVATE_WITH_NAT', endpoints: ['S3'] }))
-      .toMatch(/taskSubnets select 2 isolated subnet\(s\) .* lacks VPC endpoints ECR_API, ECR_DOCKER, CLOUDWATCH_LOGS; .*Fix: create the endpoints/);
-  });
-  test('secrets need their endpoint without an internet route', () => {
-    expect(checkSecretEndpoints(nat, ['SECRETS_MANAGER'])).toBeUndefined();
-    expect(checkSecretEndpoints(isolated, [])).toBeUndefined();
-    expect(checkSecretEndpoints({ ...isolated, endpoints: [...CORE, 'SECRETS_MANAGER'] }, ['SECRETS_MANAGER'])).toBeUndefined();
-    expect(checkSecretEndpoints(isolated, ['SECRETS_MANAGER', 'SSM']))
-      .toMatch(/read secrets through SECRETS_MANAGER, SSM, .*ResourceInitializationError. Fix: .*additionalEndpoints: \[VpcEndpointService.SECRETS_MANAGER, VpcEndpointService.SSM\]/);
-  });
-  test('ECS Exec needs ssmmessages without an internet route', () => {
-    expect(checkExecEndpoint(false, isolated)).toBeUndefined();
-    expect(checkExecEndpoint(true, nat)).toBeUndefined();
-    expect(checkExecEndpoint(true, { ...isolated, endpoints: [...CORE, 'SSM_MESSAGES'] })).toBeUndefined();
-    expect(checkExecEndpoint(true, isolated)).toMatch(/enableExecuteCommand is true, but .* lacks the SSM_MESSAGES .*Fix: add it to the network/);
-  });
+describe('checkContainerOverrides', () => {
+  test('valid: names of the task\'s containers', () => expect(checkContainerOverrides(['job'], ['job', 'sidecar'])).toBeUndefined());
+  test('invalid: names what is unknown and what exists', () => expect(checkContainerOverrides(['jbo'], ['job']))
+    .toMatch(/containerOverrides name container\(s\) 'jbo', which the task does not have \(containers: 'job'\).*Fix:/));
 });

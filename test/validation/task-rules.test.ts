@@ -53,7 +53,7 @@ describe('checkContainersFitTask', () => {
     expect(checkContainersFitTask([spec('a', { memoryLimitMiB: 512, memoryReservationMiB: 128 }), spec('b', { memoryLimitMiB: 384 })], 256, 512))
       .toBeUndefined();
     expect(checkContainersFitTask([spec('a', { memoryLimitMiB: 300 }), spec('b', { memoryReservationMiB: 300 })], 256, 512))
-      .toMatch(/the containers reserve 600 MiB of memory \(a 300 \+ b 300; .*more than the task's memoryMiB 512/);
+      .toMatch(/the containers reserve 600 MiB of memory \(a 300 \+ b 300; .*more than the task's memoryLimitMiB 512/);
   });
   test('tokens are skipped', () => {
     const t = Token.asNumber({ Ref: 'T' });

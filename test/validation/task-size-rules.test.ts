@@ -20,12 +20,12 @@ describe('checkTaskSize: the whole Fargate CPU x memory table', () => {
     const first = sizes[0];
     const last = sizes[sizes.length - 1];
     expect(checkTaskSize(cpu, first - 1)).toContain(`valid: ${sizes.join(', ')}`);
-    expect(checkTaskSize(cpu, last + 1024)).toContain(`memoryMiB ${last + 1024} is not valid with cpu ${cpu}`);
+    expect(checkTaskSize(cpu, last + 1024)).toContain(`memoryLimitMiB ${last + 1024} is not valid with cpu ${cpu}`);
   });
 
   test('the example of DESIGN.md: 512 CPU with 3000 MiB lists the valid sizes', () => {
     expect(checkTaskSize(512, 3000)).toBe(
-      'memoryMiB 3000 is not valid with cpu 512; valid: 1024, 2048, 3072, 4096. Fargate only accepts fixed CPU/memory combinations. Fix: set memoryMiB to one of those values, or change cpu.',
+      'memoryLimitMiB 3000 is not valid with cpu 512; valid: 1024, 2048, 3072, 4096. Fargate only accepts fixed CPU/memory combinations. Fix: set memoryLimitMiB to one of those values, or change cpu.',
     );
   });
 

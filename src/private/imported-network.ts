@@ -1,9 +1,8 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import type { FargateNetworkFromVpcProps } from './fargate-vpc';
-import { IFargateNetwork } from './network';
 import { defaultLoadBalancerSubnets, defaultTaskSubnets } from './subnets';
-import { VpcEndpointService, VpcTopology } from './topology';
+import { FargateNetworkFromVpcProps, IFargateNetwork } from '../network/network';
+import { VpcEndpointService, VpcTopology } from '../network/topology';
 import { formatProblem, throwIfProblem } from '../validation/errors';
 import { checkEndpointsForTopology } from '../validation/network-rules';
 
@@ -17,21 +16,21 @@ export class ImportedFargateNetwork extends Construct implements IFargateNetwork
   public readonly loadBalancerSubnets: ec2.SubnetSelection;
   public readonly assignPublicIp: boolean;
   public readonly availabilityZones: string[];
-  public readonly endpointServices: VpcEndpointService[];
+  public readonly vpcEndpoints: VpcEndpointService[];
 
   constructor(scope: Construct, id: string, props: FargateNetworkFromVpcProps) {
     super(scope, id);
     this.vpc = props.vpc;
     this.topology = props.topology;
     this.taskSubnets = props.taskSubnets ?? defaultTaskSubnets(props.topology);
-    this.loadBalancerSubnets = props.loadBalancerSubnets ?? defaultLoadBalancerSubnets();
+    this.loadBalancerSubnets = props.loadBalancerSubnets ?? defaultLoadBalancerSubnets(props.topology);
     this.assignPublicIp = props.topology === VpcTopology.PUBLIC_ONLY;
-    this.endpointServices = [...(props.endpointServices ?? [])];
+    this.vpcEndpoints = [...(props.vpcEndpoints ?? [])];
 
     const tasks = this.select('taskSubnets', this.taskSubnets);
     this.select('loadBalancerSubnets', this.loadBalancerSubnets);
     this.availabilityZones = tasks.availabilityZones;
-    throwIfProblem('FargateVpc.fromVpc', this, checkEndpointsForTopology(this.topology, this.endpointServices));
+    throwIfProblem('FargateVpc.fromVpc', this, checkEndpointsForTopology(this.topology, this.vpcEndpoints));
   }
 
   /** Selects subnets, turning "no such subnets" into an error that says how to fix it. */

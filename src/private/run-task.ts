@@ -17,6 +17,8 @@ export interface RunTaskTarget {
   readonly assignPublicIp: boolean;
   /** The platform version, when pinned. */
   readonly platformVersion?: ecs.FargatePlatformVersion;
+  /** The capacity provider strategy, when (part of) the tasks run on Spot; else launch type FARGATE. */
+  readonly capacityProviderStrategies?: ecs.CapacityProviderStrategy[];
 }
 
 /**
@@ -27,7 +29,10 @@ export function runTaskCommand(t: RunTaskTarget): string {
   const subnets = t.subnetIds.join(',');
   const sgs = t.securityGroups.map(sg => sg.securityGroupId).join(',');
   const platform = t.platformVersion ? ` --platform-version ${t.platformVersion}` : '';
-  return `aws ecs run-task --cluster ${t.cluster.clusterName} --task-definition ${t.family} --launch-type FARGATE${platform}`
+  const capacity = t.capacityProviderStrategies === undefined
+    ? '--launch-type FARGATE'
+    : `--capacity-provider-strategy ${t.capacityProviderStrategies.map(strategyArg).join(' ')}`;
+  return `aws ecs run-task --cluster ${t.cluster.clusterName} --task-definition ${t.family} ${capacity}${platform}`
     + ` --network-configuration "awsvpcConfiguration={subnets=[${subnets}],securityGroups=[${sgs}],assignPublicIp=${publicIp(t)}}"`;
 }
 
@@ -44,4 +49,8 @@ export function runTaskNetworkConfigurationJson(scope: IConstruct, t: RunTaskTar
 
 function publicIp(t: RunTaskTarget): string {
   return t.assignPublicIp ? 'ENABLED' : 'DISABLED';
+}
+
+function strategyArg(s: ecs.CapacityProviderStrategy): string {
+  return `capacityProvider=${s.capacityProvider},weight=${s.weight ?? 0}${s.base !== undefined ? `,base=${s.base}` : ''}`;
 }

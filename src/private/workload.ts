@@ -1,8 +1,10 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import { TaskPlacement, clusterFor, resolvePlacement, validatePlacement } from './placement';
 import { RunTaskTarget, runTaskCommand, runTaskNetworkConfigurationJson } from './run-task';
-import { FargateWorkloadProps } from './workload-props';
+import { FargateWorkloadProps } from '../service/workload-props';
+import { throwIfProblem } from '../validation/errors';
 
 /** The parts every workload (service or task) sets up the same way. */
 export interface WorkloadBase extends RunTaskTarget {
@@ -21,14 +23,22 @@ export interface WorkloadBase extends RunTaskTarget {
  * security group, and builds its run-task command.
  */
 export function setUpWorkload(
-  constructType: string, scope: Construct, props: FargateWorkloadProps, opts: { spot: boolean; enableExecuteCommand?: boolean },
+  constructType: string, scope: Construct, props: FargateWorkloadProps, opts: {
+    /** Whether (part of) the tasks run on Spot: the cluster needs the Fargate capacity providers. */
+    spot: boolean;
+    /** The capacity provider strategy of the emitted run-task command (else launch type FARGATE). */
+    runTaskStrategies?: ecs.CapacityProviderStrategy[];
+    enableExecuteCommand?: boolean;
+  },
 ): WorkloadBase {
   const placement = resolvePlacement(props.network);
   validatePlacement(constructType, scope, placement, props.taskDef, {
     platformVersion: props.platformVersion,
     enableExecuteCommand: opts.enableExecuteCommand,
   });
-  const cluster = clusterFor(scope, props.network, props.cluster, opts.spot);
+  throwIfProblem(constructType, scope, props.cluster !== undefined && props.sharedCluster
+    ? 'cluster and sharedCluster are both set; a workload runs in one cluster. Fix: remove one of them.' : undefined);
+  const cluster = clusterFor(scope, props.network, props.cluster, props.sharedCluster ?? false, opts.spot);
   const securityGroup = new ec2.SecurityGroup(scope, 'SecurityGroup', {
     vpc: props.network.vpc,
     description: `Tasks of ${constructType} ${scope.node.path}`,
@@ -41,6 +51,7 @@ export function setUpWorkload(
     securityGroups: [securityGroup, ...(props.securityGroups ?? [])],
     assignPublicIp: placement.assignPublicIp,
     platformVersion: props.platformVersion,
+    capacityProviderStrategies: opts.runTaskStrategies,
   };
   return {
     ...target,

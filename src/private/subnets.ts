@@ -1,5 +1,5 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { VpcTopology } from './topology';
+import { VpcTopology } from '../network/topology';
 
 /** The subnet type tasks run in, per topology. */
 export function defaultTaskSubnets(topology: VpcTopology): ec2.SubnetSelection {
@@ -9,11 +9,15 @@ export function defaultTaskSubnets(topology: VpcTopology): ec2.SubnetSelection {
     case VpcTopology.PRIVATE_WITH_NAT:
       return { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS };
     case VpcTopology.PRIVATE_ISOLATED:
+    case VpcTopology.ISOLATED_ONLY:
       return { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
   }
 }
 
-/** Internet-facing load balancers always go in the public subnets. */
-export function defaultLoadBalancerSubnets(): ec2.SubnetSelection {
-  return { subnetType: ec2.SubnetType.PUBLIC };
+/**
+ * Load balancers go in the public subnets (internet-facing ones), except in
+ * `ISOLATED_ONLY`, which has none: there they are internal, in the isolated subnets.
+ */
+export function defaultLoadBalancerSubnets(topology: VpcTopology): ec2.SubnetSelection {
+  return topology === VpcTopology.ISOLATED_ONLY ? { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } : { subnetType: ec2.SubnetType.PUBLIC };
 }

@@ -1,6 +1,6 @@
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { TaskRoles } from './task-roles';
+import { TaskRoles } from '../iam/task-roles';
 
 /** `ArnEquals {"ecs:cluster": clusterArn}`: the call is allowed on this cluster only. */
 export function clusterCondition(cluster: ecs.ICluster): Record<string, Record<string, unknown>> {

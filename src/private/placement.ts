@@ -5,9 +5,9 @@ import { IFargateNetwork } from '../network/network';
 import { FargateTaskDef } from '../task/fargate-task-def';
 import { formatProblem, throwIfProblems } from '../validation/errors';
 import {
-  TaskPlacementFacts, checkExecEndpoint, checkIsolatedSubnetEndpoints, checkPlatformForCpu,
-  checkPublicSubnetPublicIp, checkSecretEndpoints,
-} from '../validation/service-rules';
+  TaskPlacementFacts, checkExecEndpoint, checkIsolatedSubnetEndpoints, checkPublicSubnetPublicIp, checkSecretEndpoints,
+} from '../validation/placement-rules';
+import { checkPlatformForCpu } from '../validation/service-rules';
 
 /** Where the tasks of a service or one-off task run. */
 export interface TaskPlacement {
@@ -33,7 +33,7 @@ export function resolvePlacement(network: IFargateNetwork): TaskPlacement {
       publicSubnets: subnets.subnetIds.filter(id => publicIds.has(id)).length,
       isolatedSubnets: subnets.subnetIds.filter(id => isolatedIds.has(id)).length,
       assignPublicIp: network.assignPublicIp,
-      endpoints: network.endpointServices,
+      endpoints: network.vpcEndpoints,
     },
   };
 }
@@ -69,13 +69,30 @@ export function validatePlacement(
   });
 }
 
-/** The cluster a service or task runs in: the given one, or a new one in the network's VPC with Container Insights on. */
-export function clusterFor(scope: Construct, network: IFargateNetwork, cluster: ecs.ICluster | undefined, spot: boolean): ecs.ICluster {
+/** The construct ID of the network's shared cluster (a child of the network construct). */
+export const SHARED_CLUSTER_ID = 'SharedCluster';
+
+/**
+ * The cluster a service or task runs in: the given one; or the network's shared cluster
+ * (created under the network by the first workload that asks for it); or a new one of the
+ * workload's own. Clusters created here are in the network's VPC with Container Insights on.
+ */
+export function clusterFor(
+  scope: Construct, network: IFargateNetwork, cluster: ecs.ICluster | undefined, sharedCluster: boolean, spot: boolean,
+): ecs.ICluster {
+  if (cluster === undefined && sharedCluster) {
+    cluster = network.node.tryFindChild(SHARED_CLUSTER_ID) as ecs.Cluster | undefined
+      ?? newCluster(network, SHARED_CLUSTER_ID, network, false);
+  }
   if (cluster !== undefined) {
     if (spot && cluster instanceof ecs.Cluster) cluster.enableFargateCapacityProviders();
     return cluster;
   }
-  return new ecs.Cluster(scope, 'Cluster', {
+  return newCluster(scope, 'Cluster', network, spot);
+}
+
+function newCluster(scope: Construct, id: string, network: IFargateNetwork, spot: boolean): ecs.Cluster {
+  return new ecs.Cluster(scope, id, {
     vpc: network.vpc,
     containerInsightsV2: ecs.ContainerInsights.ENABLED,
     enableFargateCapacityProviders: spot || undefined,

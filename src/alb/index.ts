@@ -1,3 +1,0 @@
-export * from './alb-alarms';
-export * from './routes';
-export * from './alb-fronted-service';

@@ -1,3 +1,0 @@
-export * from './topology';
-export * from './network';
-export * from './fargate-vpc';

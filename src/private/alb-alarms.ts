@@ -1,0 +1,62 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { Construct } from 'constructs';
+import { AlbAlarmOptions } from '../alb/alb-alarms';
+
+/** The alarms of an ALB-fronted service. */
+type AlbAlarms = { http5xx: cloudwatch.Alarm; targetResponseTime: cloudwatch.Alarm; unhealthyHosts: cloudwatch.Alarm[] };
+
+const PERIOD = Duration.minutes(1);
+
+/** 5xx responses of the targets plus those of the load balancer, per period. */
+export function http5xxMetric(lb: elbv2.ApplicationLoadBalancer, period: Duration = PERIOD): cloudwatch.MathExpression {
+  return new cloudwatch.MathExpression({
+    expression: 'FILL(target5xx, 0) + FILL(elb5xx, 0)',
+    usingMetrics: {
+      target5xx: lb.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period }),
+      elb5xx: lb.metrics.httpCodeElb(elbv2.HttpCodeElb.ELB_5XX_COUNT, { period }),
+    },
+    period,
+    label: '5xx responses (targets + load balancer)',
+  });
+}
+
+/**
+ * Creates the alarms under `scope` (IDs `Http5xxAlarm`, `TargetResponseTimeAlarm`,
+ * `UnhealthyHostsAlarm` for the default target group and `UnhealthyHostsAlarm2`, ... for
+ * the route target groups). They depend on the load balancer and target groups only.
+ */
+export function addAlbAlarms(
+  scope: Construct, lb: elbv2.ApplicationLoadBalancer, targetGroups: elbv2.ApplicationTargetGroup[], opts: AlbAlarmOptions,
+): AlbAlarms {
+  const evaluationPeriods = opts.evaluationPeriods ?? 5;
+  const common = {
+    evaluationPeriods,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  };
+  const http5xx = http5xxMetric(lb).createAlarm(scope, 'Http5xxAlarm', {
+    ...common,
+    threshold: opts.http5xxPerMinute ?? 10,
+    alarmDescription: `Load balancer of ${scope.node.path} returns 5xx responses`,
+  });
+  const responseTime = opts.targetResponseTime ?? Duration.seconds(2);
+  const targetResponseTime = lb.metrics.targetResponseTime({ period: PERIOD, statistic: 'p95' }).createAlarm(scope, 'TargetResponseTimeAlarm', {
+    ...common,
+    threshold: responseTime.toMilliseconds() / 1000,
+    alarmDescription: `p95 target response time of ${scope.node.path} is above ${responseTime.toHumanString()}`,
+  });
+  const unhealthyHosts = (opts.unhealthyHosts ?? true)
+    ? targetGroups.map((tg, i) => tg.metrics.unhealthyHostCount({ period: PERIOD, statistic: cloudwatch.Stats.MAXIMUM })
+      .createAlarm(scope, i === 0 ? 'UnhealthyHostsAlarm' : `UnhealthyHostsAlarm${i + 1}`, {
+        ...common,
+        threshold: 0,
+        alarmDescription: `Target group ${tg.node.path} has unhealthy targets`,
+      }))
+    : [];
+  for (const alarm of [http5xx, targetResponseTime, ...unhealthyHosts]) {
+    alarm.addAlarmAction(...(opts.actions ?? []));
+  }
+  return { http5xx, targetResponseTime, unhealthyHosts };
+}

@@ -1,0 +1,81 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as ts from 'typescript';
+
+// The layout of src/ (DESIGN.md): no import cycle between files, and the rules in
+// src/validation/ depend on nothing above them (only on each other and on libraries).
+
+const SRC = path.join(__dirname, '..', 'src');
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(full);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [full] : [];
+  });
+}
+
+/** Every relative import (and `export ... from`) of each file, type-only ones included, as src-relative paths. */
+function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of sourceFiles(SRC)) {
+    const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf-8'), ts.ScriptTarget.Latest);
+    const targets: string[] = [];
+    for (const statement of source.statements) {
+      const specifier = (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) ? statement.moduleSpecifier : undefined;
+      if (specifier === undefined || !ts.isStringLiteral(specifier) || !specifier.text.startsWith('.')) continue;
+      const resolved = path.resolve(path.dirname(file), specifier.text);
+      const target = fs.existsSync(`${resolved}.ts`) ? `${resolved}.ts` : path.join(resolved, 'index.ts');
+      targets.push(path.relative(SRC, target));
+    }
+    graph.set(path.relative(SRC, file), targets);
+  }
+  return graph;
+}
+
+/** The first import cycle found, as a path of files (first file repeated at the end). */
+function findCycle(graph: Map<string, string[]>): string[] | undefined {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (file: string): string[] | undefined => {
+    if (state.get(file) === 'done') return undefined;
+    if (state.get(file) === 'visiting') return [...stack.slice(stack.indexOf(file)), file];
+    state.set(file, 'visiting');
+    stack.push(file);
+    for (const next of graph.get(file) ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    stack.pop();
+    state.set(file, 'done');
+    return undefined;
+  };
+  for (const file of graph.keys()) {
+    const cycle = visit(file);
+    if (cycle) return cycle;
+  }
+  return undefined;
+}
+
+const graph = importGraph();
+
+test('every relative import names a file of src/', () => {
+  const missing = [...graph].flatMap(([file, targets]) => targets.filter(t => !graph.has(t)).map(t => `${file} -> ${t}`));
+  expect(missing).toEqual([]);
+});
+
+test('no import cycle between the files of src/', () => {
+  expect(findCycle(graph)).toBeUndefined();
+});
+
+test('src/validation/ imports nothing above it', () => {
+  const upward = [...graph]
+    .filter(([file]) => file.startsWith(`validation${path.sep}`))
+    .flatMap(([file, targets]) => targets.filter(t => !t.startsWith(`validation${path.sep}`)).map(t => `${file} -> ${t}`));
+  expect(upward).toEqual([]);
+});
+
+test('the cycle finder finds a cycle', () => {
+  expect(findCycle(new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']]]))).toEqual(['a.ts', 'b.ts', 'c.ts', 'a.ts']);
+  expect(findCycle(new Map([['a.ts', ['b.ts']], ['b.ts', []]]))).toBeUndefined();
+});
