@@ -21,7 +21,7 @@ export function kitHooks(service: KitService): SplitAppHooks<FargateVpc, ecs.Clu
 
 /** A FargateTaskDef of the benchmark's shape with its one web container. */
 export function benchTaskDef(stack: Stack, id: string): FargateTaskDef {
-  const taskDef = new FargateTaskDef(stack, `${id}Task`, { cpu: SERVICE_SHAPE.cpu, memoryMiB: SERVICE_SHAPE.memoryMiB });
+  const taskDef = new FargateTaskDef(stack, `${id}Task`, { cpu: SERVICE_SHAPE.cpu, memoryLimitMiB: SERVICE_SHAPE.memoryLimitMiB });
   taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry(SERVICE_SHAPE.image), ports: [SERVICE_SHAPE.containerPort] });
   return taskDef;
 }

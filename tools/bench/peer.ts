@@ -46,7 +46,7 @@ function peerService(stack: Stack, id: string, cluster: ecs.ICluster): void {
   new ecsPatterns.ApplicationLoadBalancedFargateService(stack, id, {
     cluster,
     cpu: SERVICE_SHAPE.cpu,
-    memoryLimitMiB: SERVICE_SHAPE.memoryMiB,
+    memoryLimitMiB: SERVICE_SHAPE.memoryLimitMiB,
     desiredCount: SERVICE_SHAPE.desiredCount,
     minHealthyPercent: 100,
     circuitBreaker: { rollback: true },

@@ -6,7 +6,7 @@ export const SERVICES_PER_STACK = 10;
 /** Every service in the benchmark: the same task size, count and container on both sides. */
 export const SERVICE_SHAPE = {
   cpu: 256,
-  memoryMiB: 512,
+  memoryLimitMiB: 512,
   desiredCount: 2,
   containerPort: 80,
   image: 'public.ecr.aws/nginx/nginx:stable',

@@ -27,7 +27,7 @@ const VARIANTS: Variant[] = [
     name: 'PRIVATE_ISOLATED, + Secrets Manager, SSM, ECS Exec',
     props: {
       topology: VpcTopology.PRIVATE_ISOLATED,
-      additionalEndpoints: [VpcEndpointService.SECRETS_MANAGER, VpcEndpointService.SSM, VpcEndpointService.SSM_MESSAGES],
+      vpcEndpoints: [VpcEndpointService.SECRETS_MANAGER, VpcEndpointService.SSM, VpcEndpointService.SSM_MESSAGES],
     },
   },
 ];
