@@ -33,7 +33,8 @@ tarball="$work/$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1],
 node - "$work/pack.json" <<'JS'
 const files = JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8'))[0].files.map(f => f.path);
 const allowed = p => ['package.json', 'README.md', 'LICENSE', 'API.md', '.jsii'].includes(p)
-  || /^lib\/.+\.(js|d\.ts)$/.test(p);
+  || /^lib\/.+\.(js|d\.ts)$/.test(p)
+  || /^node_modules\/ipaddr\.js\//.test(p); // the one bundled runtime dependency (CIDR parsing)
 const required = ['package.json', 'README.md', 'LICENSE', 'API.md', '.jsii', 'lib/index.js', 'lib/index.d.ts'];
 const extra = files.filter(p => !allowed(p));
 const missing = required.filter(p => !files.includes(p));
@@ -42,7 +43,7 @@ if (extra.length || missing.length) {
   if (missing.length) console.error(`FAIL: the package lacks: ${missing.join(', ')}`);
   process.exit(1);
 }
-console.log(`package: ${files.length} files, only package.json, README.md, LICENSE, API.md, .jsii and lib/**/*.{js,d.ts}`);
+console.log(`package: ${files.length} files, only package.json, README.md, LICENSE, API.md, .jsii, lib/**/*.{js,d.ts} and the bundled ipaddr.js`);
 JS
 echo "npm pack: $(basename "$tarball") ($(du -k "$tarball" | cut -f1) KiB, $(took "$t"))"
 
