@@ -27,7 +27,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   depsUpgrade: false,
   pullRequestTemplate: false,
 
-  // jsii targets (built by `npx projen package-all` on a machine that reaches their registries)
+  // jsii targets: `npx projen package` builds them all (C# as sources only: no .NET SDK here)
   publishToPypi: { distName: 'cdk-fargate-kit', module: 'cdk_fargate_kit' },
   publishToMaven: {
     javaPackage: 'io.github.cdkfargatekit',
@@ -106,9 +106,18 @@ project.addTask('check:readme', {
   exec: 'bash tools/ci/check-readme.sh',
 });
 project.addTask('test:consumer', {
-  description: 'npm pack the library, install the tarball into a fresh CDK app outside the repo, synthesize README\'s example',
-  exec: 'bash tools/ci/consumer-test.sh',
+  description: 'Consumers in TypeScript, Python, Java and Go: install the built package into a fresh app outside the repo, synthesize README\'s example in that language, compare the templates',
+  exec: 'bash tools/ci/consumers.sh',
 });
+
+// One package step for everyone: projen's default builds only JavaScript when CI is set and
+// every language otherwise, so CI never ran what a newcomer runs. Now both build the npm
+// tarball, the Python wheel, the Java jar (Maven) and the Go module; C# is generated only
+// (no .NET SDK on the project's machines). Go is built by tools/ci/package-go.sh (see there why).
+project.packageTask.reset();
+project.packageTask.spawn(project.tasks.tryFind('package-all')!);
+project.tasks.tryFind('package:go')!.reset('bash tools/ci/package-go.sh');
+project.tasks.tryFind('package:dotnet')!.reset('jsii-pacmak -v --code-only --target dotnet');
 // jsii-diff against the last release on npm; skips (exit 0) while nothing is published.
 project.tasks.tryFind('compat')!.reset('bash tools/ci/compat.sh');
 

@@ -10,20 +10,13 @@
 # itself resolves only its own node_modules). npm installs from its cache when it can.
 # Set KEEP_CONSUMER_DIR=1 to keep the app.
 set -euo pipefail
-repo="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$(dirname "$0")/consumer-lib.sh"
 cd "$repo"
-export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
-export CDK_DISABLE_CLI_TELEMETRY=true
-bin="$repo/node_modules/.bin"
-now() { date +%s.%N; }
-took() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f s", b - a }'; }
 for f in .jsii lib/index.js lib/index.d.ts API.md; do
-  [ -f "$f" ] || { echo "consumer-test: $f is missing; run 'npx projen compile' (jsii + docgen) first"; exit 1; }
+  [ -f "$f" ] || { echo "consumer-typescript: $f is missing; run 'npx projen compile' (jsii + docgen) first"; exit 1; }
 done
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/cdk-fargate-kit-consumer.XXXXXX")"
-case "$work" in "$repo"/*) echo "consumer-test: temp folder is inside the repo"; exit 1;; esac
-if [ -z "${KEEP_CONSUMER_DIR:-}" ]; then trap 'rm -rf "$work"' EXIT; else echo "consumer app kept in $work/app"; fi
+consumer_workdir typescript
 
 # 1. pack and check the file list
 t=$(now)
@@ -45,13 +38,11 @@ if (extra.length || missing.length) {
 }
 console.log(`package: ${files.length} files, only package.json, README.md, LICENSE, API.md, .jsii, lib/**/*.{js,d.ts} and the bundled ipaddr.js`);
 JS
-echo "npm pack: $(basename "$tarball") ($(du -k "$tarball" | cut -f1) KiB, $(took "$t"))"
+echo "npm pack: $(basename "$tarball") ($(du -k "$tarball" | cut -f1) KiB, $(took "$t") s)"
 
 # 2. a fresh CDK app that depends on the tarball only
 app="$work/app"
 mkdir -p "$app"
-cdklib=$(node -p 'require("aws-cdk-lib/package.json").version')
-constructs=$(node -p 'require("constructs/package.json").version')
 cat >"$app/package.json" <<JSON
 {
   "name": "consumer-app",
@@ -67,30 +58,25 @@ t=$(now)
 (cd "$app" && npm install --prefer-offline --no-audit --no-fund --loglevel=error) \
   || { echo "FAIL: npm install of the tarball into a fresh app (aws-cdk-lib $cdklib, constructs $constructs)"; exit 1; }
 [ -L "$app/node_modules/cdk-fargate-kit" ] && { echo "FAIL: cdk-fargate-kit is linked, not installed"; exit 1; }
-echo "npm install (aws-cdk-lib $cdklib, constructs $constructs, the tarball): $(took "$t")"
+install_s=$(took "$t")
+echo "npm install (aws-cdk-lib $cdklib, constructs $constructs, the tarball): $install_s s"
 
 # 3. README's first example, type-checked and synthesized
-node - "$repo/README.md" "$app/app.ts" <<'JS'
-const fs = require('fs');
-const m = fs.readFileSync(process.argv[2], 'utf8').match(/^```(?:ts|typescript)\n([\s\S]*?)^```/m);
-if (!m) { console.error('FAIL: README.md has no TypeScript example'); process.exit(1); }
-fs.writeFileSync(process.argv[3], m[1]);
-console.log(`README example: ${m[1].split('\n').length - 1} lines -> app.ts`);
-JS
+readme_block ts "$app/app.ts"
 cat >"$app/tsconfig.json" <<'JSON'
 { "compilerOptions": { "target": "ES2022", "module": "commonjs", "strict": true, "noEmit": true,
   "skipLibCheck": true, "types": [] }, "files": ["app.ts"] }
 JSON
 t=$(now)
 (cd "$app" && "$bin/tsc" -p tsconfig.json) || { echo "FAIL: README example does not type-check against the package"; exit 1; }
-echo "tsc --noEmit app.ts: $(took "$t")"
+echo "tsc --noEmit app.ts: $(took "$t") s"
 cat >"$app/cdk.json" <<JSON
 { "app": "$bin/tsx app.ts" }
 JSON
 t=$(now)
-(cd "$app" && "$bin/cdk" synth --quiet --no-notices --no-version-reporting >"$work/synth.log" 2>&1) \
-  || { cat "$work/synth.log"; echo "FAIL: cdk synth of README's example"; exit 1; }
-echo "cdk synth: $(took "$t")"
+synth_app typescript "$app"
+synth_s=$(took "$t")
+echo "cdk synth: $synth_s s"
 node - "$app/cdk.out" <<'JS'
 const fs = require('fs');
 const path = require('path');
@@ -106,4 +92,5 @@ if (!templates.length || missing.length) {
 }
 console.log(`synthesized ${templates.join(', ')}: ${types.size} resource types incl. ${want.join(', ')}`);
 JS
-echo "consumer-test: OK"
+record typescript "$install_s" "$synth_s"
+echo "consumer-typescript: OK"
