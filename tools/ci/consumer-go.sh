@@ -27,11 +27,4 @@ t=$(now)
   || { tail -40 "$work/go.log"; echo "FAIL: go build of README's go example against $libmod"; exit 1; }
 install_s=$(took "$t")
 echo "go mod tidy + go build (aws-cdk-go $(awk '/aws-cdk-go\/awscdk\/v2 /{print $2}' "$app/go.mod")): $install_s s"
-printf '{ "app": "./webapp" }\n' >"$app/cdk.json"
-t=$(now)
-synth_app go "$app"
-synth_s=$(took "$t")
-echo "cdk synth (go binary): $synth_s s"
-same_as_typescript go
-record go "$install_s" "$synth_s"
-echo "consumer-go: OK"
+synth_and_compare go "$app" ./webapp "$install_s"

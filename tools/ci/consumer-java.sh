@@ -44,11 +44,4 @@ t=$(now)
   || { tail -40 "$work/mvn.log"; echo "FAIL: mvn compile of README's java example against cdk-fargate-kit $version, aws-cdk-lib $cdklib, constructs $constructs"; exit 1; }
 install_s=$(took "$t")
 echo "mvn compile (cdk-fargate-kit $version, aws-cdk-lib $cdklib, constructs $constructs): $install_s s"
-printf '{ "app": "java -cp target/classes:%s WebApp" }\n' "$(cat "$app/classpath.txt")" >"$app/cdk.json"
-t=$(now)
-synth_app java "$app"
-synth_s=$(took "$t")
-echo "cdk synth (java WebApp): $synth_s s"
-same_as_typescript java
-record java "$install_s" "$synth_s"
-echo "consumer-java: OK"
+synth_and_compare java "$app" "java -cp target/classes:$(cat "$app/classpath.txt") WebApp" "$install_s"

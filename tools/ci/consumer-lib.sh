@@ -69,6 +69,20 @@ console.log(`${lang}: ${Object.keys(got).join(', ')} holds the same ${n} resourc
 JS
 }
 
+# synth_and_compare LANG APPDIR APP_COMMAND INSTALL_S: writes APPDIR/cdk.json for APP_COMMAND,
+# synthesizes, compares with the TypeScript template and records the times.
+synth_and_compare() {
+  local lang="$1" app="$2" command="$3" install_s="$4" t synth_s
+  node -e 'require("fs").writeFileSync(process.argv[1], JSON.stringify({ app: process.argv[2] }) + "\n")' "$app/cdk.json" "$command"
+  t=$(now)
+  synth_app "$lang" "$app"
+  synth_s=$(took "$t")
+  echo "cdk synth ($command): $synth_s s"
+  same_as_typescript "$lang"
+  record "$lang" "$install_s" "$synth_s"
+  echo "consumer-$lang: OK"
+}
+
 # record LANG INSTALL_S SYNTH_S: one row of the timing table printed by tools/ci/consumers.sh.
 record() {
   mkdir -p "$results"

@@ -17,11 +17,4 @@ install_s=$(took "$t")
 echo "pip install $(basename "$wheel"), aws-cdk-lib==$cdklib, constructs==$constructs: $install_s s"
 mkdir -p "$work/app"
 readme_block python "$work/app/app.py"
-printf '{ "app": "%s app.py" }\n' "$work/venv/bin/python" >"$work/app/cdk.json"
-t=$(now)
-synth_app python "$work/app"
-synth_s=$(took "$t")
-echo "cdk synth (python3 app.py): $synth_s s"
-same_as_typescript python
-record python "$install_s" "$synth_s"
-echo "consumer-python: OK"
+synth_and_compare python "$work/app" "$work/venv/bin/python app.py" "$install_s"
