@@ -6,8 +6,11 @@ import { FargateNetworkFromVpcProps, IFargateNetwork } from './network';
 import { VpcEndpointService, VpcTopology } from './topology';
 import { addEndpoints } from '../private/endpoints';
 import { ImportedFargateNetwork } from '../private/imported-network';
+import { StableSubnetLayout } from '../private/subnet-layout';
 import { defaultLoadBalancerSubnets, defaultTaskSubnets } from '../private/subnets';
+import { parseCidr } from '../validation/cidr';
 import { throwIfProblems } from '../validation/errors';
+import { checkSubnetLayoutRoom } from '../validation/layout-rules';
 import {
   CORE_TASK_ENDPOINTS, NO_INTERNET_TOPOLOGIES, checkEndpointsForTopology, checkMaxAzs, checkNatGateways, checkVpcCidr,
 } from '../validation/network-rules';
@@ -24,6 +27,9 @@ export interface FargateVpcProps {
   /**
    * The number of availability zones to spread subnets across.
    * In an environment-agnostic stack only 2 are known; set the stack's `env` for more.
+   * Every AZ has a fixed slot in the subnet layout (task subnets 1/16 of the VPC each, e.g.
+   * /20 in a /16; load-balancer-only public subnets 1/64, e.g. /22), so raising `maxAzs`
+   * later only appends subnets. The layout has room for 8 AZs; more is refused at synth.
    * @default 2
    */
   readonly maxAzs?: number;
@@ -108,16 +114,22 @@ export class FargateVpc extends Construct implements IFargateNetwork {
       checkNatGateways(this.topology, props.natGateways, azCount),
       checkEndpointsForTopology(this.topology, this.vpcEndpoints),
     ]);
+    const cidr = props.cidr ?? '10.0.0.0/16';
+    const layout = subnetLayout(this.topology);
+    throwIfProblems('FargateVpc', this, [
+      checkSubnetLayoutRoom(maxAzs, parseCidr(cidr)?.prefix ?? 16, layout.length > 1),
+    ]);
     if (maxAzs > knownAzs) {
       Annotations.of(this).addWarningV2('cdk-fargate-kit:vpcFewerAzs',
         `FargateVpc ${this.node.path}: maxAzs ${maxAzs} but the stack knows only ${knownAzs} availability zones, so the VPC spans ${knownAzs}. Fix: set the stack's env (account and region) so all AZs are known, or lower maxAzs to ${knownAzs}.`);
     }
 
     const vpc = new ec2.Vpc(this, 'Resource', {
-      ipAddresses: ec2.IpAddresses.cidr(props.cidr ?? '10.0.0.0/16'),
+      // every AZ keeps its subnet slots: raising maxAzs appends subnets, never re-cuts them
+      ipAddresses: new StableSubnetLayout(cidr),
       maxAzs,
       natGateways: this.topology === VpcTopology.PRIVATE_WITH_NAT ? (props.natGateways ?? azCount) : 0,
-      subnetConfiguration: subnetLayout(this.topology),
+      subnetConfiguration: layout,
       // No custom-resource Lambda: nothing of this library uses the default security group.
       restrictDefaultSecurityGroup: false,
     });
@@ -143,6 +155,7 @@ export class FargateVpc extends Construct implements IFargateNetwork {
   }
 }
 
+/** The subnet groups, task group first (StableSubnetLayout gives it the larger slots). */
 function subnetLayout(topology: VpcTopology): ec2.SubnetConfiguration[] {
   // Public subnets never auto-assign public IPs: tasks get one only through assignPublicIp.
   const publicSubnets: ec2.SubnetConfiguration = { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, mapPublicIpOnLaunch: false };
@@ -150,9 +163,9 @@ function subnetLayout(topology: VpcTopology): ec2.SubnetConfiguration[] {
     case VpcTopology.PUBLIC_ONLY:
       return [publicSubnets];
     case VpcTopology.PRIVATE_WITH_NAT:
-      return [publicSubnets, { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }];
+      return [{ name: 'Private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }, publicSubnets];
     case VpcTopology.PRIVATE_ISOLATED:
-      return [publicSubnets, { name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }];
+      return [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }, publicSubnets];
     case VpcTopology.ISOLATED_ONLY:
       // no public subnet, so ec2.Vpc creates no internet gateway either
       return [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }];
