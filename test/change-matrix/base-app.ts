@@ -41,6 +41,7 @@ export const API_ROUTE: AlbRoute = { pathPattern: '/api/*', containerName: 'api'
 export function synthBaseApp(opts: BaseAppOptions = {}): Record<string, any> {
   const app = new App({
     context: {
+      'aws:cdk:enable-path-metadata': true,
       [`availability-zones:account=${ACCOUNT}:region=${REGION}`]: ['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1d'],
     },
   });

@@ -21,6 +21,11 @@ export interface Change {
    * the old template before diffing: the documented path for moving constructs.
    */
   readonly refactor?: boolean;
+  /**
+   * The change is known to replace guarded resources and the docs name the safe path instead
+   * (the test then asserts that it does, so the docs stay true).
+   */
+  readonly unsafe?: string;
 }
 
 /** Resource types that carry traffic or data: never replaced or removed unless the user removes the thing. */
@@ -69,8 +74,9 @@ export const CHANGES: Change[] = [
   { name: 'ECS Exec turned on', after: { exec: true } },
   { name: 'log retention', after: { logRetention: logs.RetentionDays.THREE_MONTHS } },
   { name: 'schedule', after: { scheduleHour: '4' } },
-  { name: 'constructs moved into a nested construct (plain deploy)', after: { nestUnder: 'App' } },
-  { name: 'constructs moved into a nested construct (cdk refactor, then deploy)', after: { nestUnder: 'App' }, refactor: true },
+  { name: 'constructs moved into a nested construct (plain deploy)', after: { nestUnder: 'App' },
+    unsafe: 'every logical ID changes; move them in CloudFormation first (see Moving constructs)' },
+  { name: 'constructs moved into a nested construct (stack refactoring by construct path, then deploy)', after: { nestUnder: 'App' }, refactor: true },
 ];
 
 /** One resource's fate in a change. */
@@ -119,6 +125,10 @@ export function summary(list: Impact[]): string {
       byType.set(short, (byType.get(short) ?? 0) + 1);
     }
     if (byType.size === 0) continue;
+    if (byType.size > 8) {
+      parts.push(`${impact}: ${[...byType.values()].reduce((a, b) => a + b, 0)} resources of ${byType.size} types`);
+      continue;
+    }
     parts.push(`${impact}: ${[...byType].map(([t, n]) => n > 1 ? `${t} ×${n}` : t).join(', ')}`);
   }
   return parts.length === 0 ? 'no change' : parts.join('; ');
