@@ -1,4 +1,4 @@
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { App, IStackSynthesizer, Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -36,16 +36,17 @@ export interface BaseAppOptions {
 export const ACCOUNT = '123456789012';
 export const REGION = 'us-east-1';
 export const API_ROUTE: AlbRoute = { pathPattern: '/api/*', containerName: 'api', containerPort: 5000 };
+export const ADMIN_ROUTE: AlbRoute = { pathPattern: '/admin/*', containerName: 'admin', containerPort: 7000 };
 
 /** Synthesizes the base app with `opts` applied and returns its template. */
-export function synthBaseApp(opts: BaseAppOptions = {}): Record<string, any> {
+export function synthBaseApp(opts: BaseAppOptions = {}, synthesizer?: IStackSynthesizer): Record<string, any> {
   const app = new App({
     context: {
       'aws:cdk:enable-path-metadata': true,
       [`availability-zones:account=${ACCOUNT}:region=${REGION}`]: ['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1d'],
     },
   });
-  const stack = new Stack(app, 'DayTwo', { env: { account: ACCOUNT, region: REGION } });
+  const stack = new Stack(app, 'DayTwo', { env: { account: ACCOUNT, region: REGION }, synthesizer });
   buildBaseApp(opts.nestUnder ? new Construct(stack, opts.nestUnder) : stack, opts);
   return app.synth().getStackByName('DayTwo').template;
 }
@@ -107,5 +108,4 @@ export function buildBaseApp(scope: Construct, opts: BaseAppOptions = {}): void 
     taskDef: jobDef,
     schedule: events.Schedule.cron({ hour: opts.scheduleHour ?? '3', minute: '0' }),
   });
-  void Duration;
 }

@@ -1,6 +1,6 @@
 import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { API_ROUTE, BaseAppOptions } from './base-app';
+import { ADMIN_ROUTE, API_ROUTE, BaseAppOptions } from './base-app';
 import { VpcEndpointService } from '../../src';
 
 /** A day-2 change: the base app (or `before`) and the app after the change. */
@@ -39,7 +39,6 @@ export const GUARDED_TYPES = [
 const api = { name: 'api', port: 5000 };
 const admin = { name: 'admin', port: 7000 };
 const docs = { name: 'docs', port: 6000 };
-const ADMIN_ROUTE = { pathPattern: '/admin/*', containerName: 'admin', containerPort: 7000 };
 const DOCS_ROUTE = { pathPattern: '/docs/*', containerName: 'docs', containerPort: 6000 };
 const THREE = { sidecars: [api, admin, docs] };
 
