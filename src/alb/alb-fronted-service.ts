@@ -22,8 +22,8 @@ import {
   checkTargetContainer, checkTargetCount,
 } from '../validation/alb-rules';
 import { parseCidr } from '../validation/cidr';
-import { checkRoutePriorities, derivedRulePriority } from '../validation/route-rules';
 import { formatProblem, throwIfProblems } from '../validation/errors';
+import { checkRoutePriorities, derivedRulePriority } from '../validation/route-rules';
 
 const TYPE = 'AlbFrontedService';
 /** The port of every target group (ECS registers each task with its container port). */
@@ -348,7 +348,9 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
       });
     });
 
-    const alarms = props.loadBalancerAlarms ? addAlbAlarms(this, this.loadBalancer, this.targetGroups, targetIds, props.loadBalancerAlarms) : undefined;
+    const alarms = props.loadBalancerAlarms
+      ? addAlbAlarms(this, this.loadBalancer, this.targetGroups, targetIds, props.loadBalancerAlarms)
+      : undefined;
     this.http5xxAlarm = alarms?.http5xx;
     this.targetResponseTimeAlarm = alarms?.targetResponseTime;
     this.unhealthyHostsAlarms = alarms?.unhealthyHosts ?? [];

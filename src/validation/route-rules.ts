@@ -16,10 +16,9 @@ const PRIORITY_SPREAD = 380;
 export function derivedRulePriority(pathPattern: string): number {
   const wildcard = pathPattern.search(/[*?]/);
   const literal = Math.min(wildcard === -1 ? pathPattern.length : wildcard, MAX_PATTERN_LENGTH);
-  let hash = 2166136261; // FNV-1a
+  let hash = 0; // a polynomial string hash, stable across runs and platforms
   for (let i = 0; i < pathPattern.length; i++) {
-    hash ^= pathPattern.charCodeAt(i);
-    hash = Math.imul(hash, 16777619) >>> 0;
+    hash = (hash * 31 + pathPattern.charCodeAt(i)) % 1000003;
   }
   return (MAX_PATTERN_LENGTH - literal) * PRIORITY_SPREAD + (hash % PRIORITY_SPREAD) + 1;
 }

@@ -210,13 +210,17 @@ describe('AlbFrontedService with routes', () => {
   test('an explicit priority wins; equal priorities are refused at synth with the fix', () => {
     const f = albFixture();
     new AlbFrontedService(f.stack, 'Web', {
-      network: f.network, taskDef: f.taskDef, containerName: 'web',
+      network: f.network,
+      taskDef: f.taskDef,
+      containerName: 'web',
       routes: [{ pathPattern: '/api/*', containerName: 'api', priority: 5 }],
     });
     Template.fromStack(f.stack).hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', { Priority: 5 });
     const g = albFixture();
     expect(() => new AlbFrontedService(g.stack, 'Web', {
-      network: g.network, taskDef: g.taskDef, containerName: 'web',
+      network: g.network,
+      taskDef: g.taskDef,
+      containerName: 'web',
       routes: [{ pathPattern: '/api/*', containerName: 'api', priority: 7 }, { pathPattern: '/b/*', containerName: 'api', priority: 7 }],
     })).toThrow(/routes '\/api\/\*' and '\/b\/\*' have the same listener rule priority 7.*Fix: set a distinct priority/);
   });
