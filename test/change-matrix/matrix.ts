@@ -49,7 +49,6 @@ export const CHANGES: Change[] = [
   {
     name: 'rename a container (routed)',
     after: { sidecars: [{ name: 'backend', port: 5000 }], routes: [{ ...API_ROUTE, containerName: 'backend' }] },
-    allow: [/TargetGroup/],
   },
   { name: 'cpu/memory', after: { cpu: 1024, memoryLimitMiB: 2048 } },
   { name: 'desiredCount (no autoScaling)', before: { autoScaling: false }, after: { autoScaling: false, desiredCount: 4 } },
