@@ -1,4 +1,4 @@
-import { App, IStackSynthesizer, Stack } from 'aws-cdk-lib';
+import { App, AspectPriority, Aspects, CfnResource, IStackSynthesizer, Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -31,6 +31,11 @@ export interface BaseAppOptions {
   readonly scheduleHour?: string;
   /** Put everything one level deeper, under a construct of this ID. */
   readonly nestUnder?: string;
+  /**
+   * Keep the logical IDs of this earlier template: each resource whose construct path, without
+   * the `nestUnder` level, is in it gets its old logical ID (`overrideLogicalId`).
+   */
+  readonly keepLogicalIdsOf?: Record<string, any>;
 }
 
 export const ACCOUNT = '123456789012';
@@ -48,7 +53,32 @@ export function synthBaseApp(opts: BaseAppOptions = {}, synthesizer?: IStackSynt
   });
   const stack = new Stack(app, 'DayTwo', { env: { account: ACCOUNT, region: REGION }, synthesizer });
   buildBaseApp(opts.nestUnder ? new Construct(stack, opts.nestUnder) : stack, opts);
-  return app.synth().getStackByName('DayTwo').template;
+  if (!opts.keepLogicalIdsOf) return app.synth().getStackByName('DayTwo').template;
+  keepLogicalIds(stack, opts.keepLogicalIdsOf, opts.nestUnder ? `/${opts.nestUnder}/` : '/');
+  const first = app.synth().getStackByName('DayTwo').template;
+  // Resources whose construct ID embeds another construct's unique ID (the security group
+  // rules aws-cdk-lib's `connections` creates, `from <uniqueId>:<port>`) do not match by path:
+  // match what is left by content, as `cdk refactor` does. Re-created, such a rule would collide
+  // with the old one (InvalidPermission.Duplicate) and fail the update.
+  const byContent = contentMatches(opts.keepLogicalIdsOf, first);
+  if (byContent.size === 0) return first;
+  for (const c of stack.node.findAll()) {
+    if (c instanceof CfnResource && byContent.has(stack.getLogicalId(c))) c.overrideLogicalId(byContent.get(stack.getLogicalId(c))!);
+  }
+  return app.synth({ force: true }).getStackByName('DayTwo').template;
+}
+
+/** New logical ID -> old one, for resources only in one template each but equal in type and properties. */
+function contentMatches(before: Record<string, any>, after: Record<string, any>): Map<string, string> {
+  const key = (r: any) => JSON.stringify({ Type: r.Type, Properties: r.Properties });
+  const oldOnly = Object.entries<any>(before.Resources).filter(([id]) => !(id in after.Resources));
+  const out = new Map<string, string>();
+  for (const [id, r] of Object.entries<any>(after.Resources)) {
+    if (id in before.Resources) continue;
+    const match = oldOnly.filter(([, o]) => key(o) === key(r));
+    if (match.length === 1) out.set(id, match[0][0]);
+  }
+  return out;
 }
 
 /** The base app: shaped like the examples (scorekeep + its scheduled task). */
@@ -108,4 +138,25 @@ export function buildBaseApp(scope: Construct, opts: BaseAppOptions = {}): void 
     taskDef: jobDef,
     schedule: events.Schedule.cron({ hour: opts.scheduleHour ?? '3', minute: '0' }),
   });
+}
+
+/**
+ * The refactoring path the docs describe: after moving constructs, pin every resource to the
+ * logical ID it had in the deployed template, matched by construct path (the `aws:cdk:path`
+ * metadata, with the new nesting level removed), so a plain deploy finds the same resources.
+ */
+export function keepLogicalIds(stack: Stack, deployed: Record<string, any>, nesting: string): void {
+  const byPath = new Map<string, string>();
+  for (const [id, r] of Object.entries<any>(deployed.Resources ?? {})) {
+    if (r.Metadata?.['aws:cdk:path']) byPath.set(r.Metadata['aws:cdk:path'], id);
+  }
+  // an aspect that runs last, so it also sees resources aws-cdk-lib creates in aspects of its
+  // own (e.g. the cluster's capacity provider associations)
+  Aspects.of(stack).add({
+    visit(c) {
+      if (!(c instanceof CfnResource)) return;
+      const oldId = byPath.get(c.node.path.replace(`${stack.node.path}${nesting}`, `${stack.node.path}/`));
+      if (oldId !== undefined) c.overrideLogicalId(oldId);
+    },
+  }, { priority: AspectPriority.READONLY });
 }

@@ -17,10 +17,10 @@ export interface Change {
    */
   readonly allow?: RegExp[];
   /**
-   * Apply CloudFormation stack refactoring (the logical-ID mapping `cdk refactor` computes) to
-   * the old template before diffing: the documented path for moving constructs.
+   * Pin the logical IDs of the app after the change to those of the app before it
+   * (`keepLogicalIdsOf`): the documented path for moving constructs.
    */
-  readonly refactor?: boolean;
+  readonly keepLogicalIds?: boolean;
   /**
    * The change is known to replace guarded resources and the docs name the safe path instead
    * (the test then asserts that it does, so the docs stay true).
@@ -33,7 +33,7 @@ export const GUARDED_TYPES = [
   'AWS::EC2::VPC', 'AWS::EC2::Subnet', 'AWS::EC2::RouteTable', 'AWS::EC2::InternetGateway',
   'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancingV2::Listener',
   'AWS::ElasticLoadBalancingV2::TargetGroup', 'AWS::EC2::SecurityGroup',
-  'AWS::ECS::Service', 'AWS::ECS::Cluster', 'AWS::Logs::LogGroup', 'AWS::S3::Bucket',
+  'AWS::ECS::Service', 'AWS::ECS::Cluster', 'AWS::ECS::ClusterCapacityProviderAssociations', 'AWS::Logs::LogGroup', 'AWS::S3::Bucket',
 ];
 
 const api = { name: 'api', port: 5000 };
@@ -92,7 +92,7 @@ export const CHANGES: Change[] = [
     after: { nestUnder: 'App' },
     unsafe: 'every logical ID changes; move them in CloudFormation first (see Moving constructs)',
   },
-  { name: 'constructs moved into a nested construct (stack refactoring by construct path, then deploy)', after: { nestUnder: 'App' }, refactor: true },
+  { name: 'constructs moved into a nested construct, logical IDs kept (overrideLogicalId by construct path)', after: { nestUnder: 'App' }, keepLogicalIds: true },
 ];
 
 /** One resource's fate in a change. */
@@ -128,6 +128,19 @@ export function hazards(change: Change, list: Impact[]): Impact[] {
   return list.filter(i => GUARDED_TYPES.includes(i.type)
     && ['replaced', 'may be replaced', 'removed', 'orphaned'].includes(i.impact)
     && !(change.allow ?? []).some(re => re.test(`${i.type} ${i.logicalId}`)));
+}
+
+/**
+ * Security group rules the deploy would remove and re-create under a new logical ID with the
+ * same content: CloudFormation creates the new one first, and EC2 rejects it as a duplicate
+ * (InvalidPermission.Duplicate), failing the update.
+ */
+export function duplicateRules(before: Record<string, any>, after: Record<string, any>, list: Impact[]): Impact[] {
+  const rule = (r: any) => JSON.stringify({ Type: r.Type, Properties: r.Properties });
+  const removed = new Set(list.filter(i => i.impact === 'removed' && /SecurityGroup(Ingress|Egress)$/.test(i.type))
+    .map(i => rule(before.Resources[i.logicalId])));
+  return list.filter(i => i.impact === 'added' && /SecurityGroup(Ingress|Egress)$/.test(i.type) && removed.has(rule(after.Resources[i.logicalId])))
+    .map(i => ({ ...i, impact: 're-created as a duplicate (update fails)' }));
 }
 
 /** A one-line summary: counts of impacts per resource type. */

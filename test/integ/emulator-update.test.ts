@@ -26,6 +26,10 @@ const STEPS: Array<[string, BaseAppOptions]> = [
   ['route inserted before the others', { sidecars: SIDECARS, webPort: 8081, routes: [ADMIN_ROUTE, API_ROUTE] }],
   ['spot turned on', { sidecars: SIDECARS, webPort: 8081, routes: [ADMIN_ROUTE, API_ROUTE], spot: true }],
 ];
+// Not here: the refactoring path of docs/changes.md (constructs moved into a nested construct,
+// logical IDs kept), which the unit matrix covers; see docs/emulator.md for why moto cannot apply
+// it. Tried here, path-only pinning failed with InvalidPermission.Duplicate, which is why the
+// pinning (test/change-matrix/base-app.ts) also matches security group rules by content.
 /** Physical IDs that must survive every update. */
 const KEPT_TYPES = [
   'AWS::EC2::VPC', 'AWS::EC2::Subnet', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancingV2::Listener',
