@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -254,6 +254,24 @@ describe('FargateVpc subnet layout', () => {
 
   test('raising maxAzs appends subnets and never re-cuts the existing ones', () => {
     expect(cidrs(4)).toEqual(['10.0.0.0/20', '10.0.16.0/20', '10.0.32.0/20', '10.0.48.0/20', '10.0.128.0/22', '10.0.132.0/22', '10.0.136.0/22', '10.0.140.0/22']);
+  });
+});
+
+describe('FargateVpc flow log group', () => {
+  test('retained by default; a name and a removal policy of your choice', () => {
+    const { template } = stackWith({ flowLogGroupName: '/vpc/flow', flowLogRemovalPolicy: RemovalPolicy.DESTROY });
+    template.hasResource('AWS::Logs::LogGroup', { Properties: { LogGroupName: '/vpc/flow', RetentionInDays: 30 }, DeletionPolicy: 'Delete' });
+    stackWith({}).template.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
+  test('a log group of your own: no new one; with options for a new one: refused with the fix', () => {
+    const stack = new Stack();
+    const flowLogGroup = logs.LogGroup.fromLogGroupName(stack, 'Mine', '/vpc/mine');
+    const network = new FargateVpc(stack, 'Network', { flowLogGroup });
+    Template.fromStack(stack).resourceCountIs('AWS::Logs::LogGroup', 0);
+    expect(network.flowLogGroup).toBe(flowLogGroup);
+    expect(() => new FargateVpc(stack, 'Other', { flowLogGroup, flowLogRetention: logs.RetentionDays.ONE_DAY }))
+      .toThrow(/flowLogGroup is set together with flowLogRetention.*Fix: set them on your log group, or remove flowLogGroup/);
   });
 });
 
