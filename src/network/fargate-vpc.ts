@@ -130,7 +130,8 @@ export class FargateVpc extends Construct implements IFargateNetwork {
       checkVpcCidr(props.cidr),
       checkNatGateways(this.topology, props.natGateways, azCount),
       checkEndpointsForTopology(this.topology, this.vpcEndpoints),
-      props.flowLogGroup !== undefined && (props.flowLogRetention !== undefined || props.flowLogGroupName !== undefined || props.flowLogRemovalPolicy !== undefined)
+      props.flowLogGroup !== undefined
+        && (props.flowLogRetention !== undefined || props.flowLogGroupName !== undefined || props.flowLogRemovalPolicy !== undefined)
         ? 'flowLogGroup is set together with flowLogRetention, flowLogGroupName or flowLogRemovalPolicy; those configure the log group this construct creates, which it does not create when you bring one. Fix: set them on your log group, or remove flowLogGroup.'
         : undefined,
     ]);
