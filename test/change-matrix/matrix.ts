@@ -90,7 +90,7 @@ export const CHANGES: Change[] = [
   {
     name: 'constructs moved into a nested construct (plain deploy)',
     after: { nestUnder: 'App' },
-    unsafe: 'every logical ID changes; move them in CloudFormation first (see Moving constructs)',
+    unsafe: 'every logical ID changes; keep them instead (see Moving constructs)',
   },
   { name: 'constructs moved into a nested construct, logical IDs kept (overrideLogicalId by construct path)', after: { nestUnder: 'App' }, keepLogicalIds: true },
 ];
