@@ -62,6 +62,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // runtime dependencies of a jsii library are bundled into its npm package
   bundledDeps: ['ipaddr.js@^2.2.0'],
   devDeps: [
+    '@aws-cdk/cloudformation-diff@^2.187.5',
     'aws-cdk@^2.1148.1',
     'cdk-nag@^3',
     'tsx@^4.23.0',

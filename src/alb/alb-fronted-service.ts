@@ -23,8 +23,11 @@ import {
 } from '../validation/alb-rules';
 import { parseCidr } from '../validation/cidr';
 import { formatProblem, throwIfProblems } from '../validation/errors';
+import { checkRoutePriorities, derivedRulePriority } from '../validation/route-rules';
 
 const TYPE = 'AlbFrontedService';
+/** The port of every target group (ECS registers each task with its container port). */
+const TARGET_GROUP_PORT = 80;
 
 /**
  * Target tracking on the number of requests each task receives (ALBRequestCountPerTarget).
@@ -125,8 +128,10 @@ export interface AlbFrontedServiceProps extends FargateServiceProps {
    */
   readonly loadBalancerSecurityGroup?: ec2.ISecurityGroup;
   /**
-   * Path-based rules to other containers or ports of the same task, evaluated in order
-   * (priority 10, 20, ...) before the default action.
+   * Path-based rules to other containers or ports of the same task, evaluated before the
+   * default action, most specific path first (see `AlbRoute.priority`). Each rule and each
+   * route target group is keyed by its path pattern, never by its place in the list, so
+   * routes can be added, removed and reordered without touching the others.
    * @default - all paths go to containerName:containerPort
    */
   readonly routes?: AlbRoute[];
@@ -233,7 +238,7 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
     const defaultTarget = resolveTarget(containers, props.containerName, props.containerPort);
     const routeTargets = routes.map(r => resolveTarget(containers, r.containerName, r.containerPort));
     const targets = uniqueTargets([defaultTarget, ...routeTargets]);
-    throwIfProblems(TYPE, this, [checkTargetCount(targets.map(targetKey))]);
+    throwIfProblems(TYPE, this, [checkTargetCount(targets.map(targetKey)), ...checkRoutePriorities(routes)]);
     this.containerName = defaultTarget.containerName;
     this.containerPort = defaultTarget.containerPort;
 
@@ -260,7 +265,8 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
     } else {
       const sg = new ec2.SecurityGroup(this, 'LoadBalancerSecurityGroup', {
         vpc,
-        description: `Load balancer of ${this.node.path}`,
+        // no construct path: a description change replaces the group, and paths change when code is refactored
+        description: 'Load balancer of an AlbFrontedService (cdk-fargate-kit)',
         allowAllOutbound: false,
       });
       const cidrs = props.allowedCidrs ?? (dualStack ? ['0.0.0.0/0', '::/0'] : ['0.0.0.0/0']);
@@ -289,11 +295,17 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
       this.loadBalancer.logAccessLogs(this.accessLogBucket);
     }
 
-    this.targetGroups = targets.map((t, i) => new elbv2.ApplicationTargetGroup(this, i === 0 ? 'TargetGroup' : `TargetGroup${i + 1}`, {
+    // Target groups are keyed by what they serve, never by position: the default one is
+    // 'TargetGroup', a route's own one is named after the (first) path pattern that uses it.
+    // Their port is fixed: for `ip` targets ECS registers each task with the container port,
+    // and the health check uses that port, so a container port change keeps the group (and
+    // the listener's traffic) instead of replacing it.
+    const targetIds = targets.map((t, i) => i === 0 ? 'TargetGroup' : `TargetGroup ${routes[routeTargets.findIndex(r => targetKey(r) === targetKey(t))].pathPattern}`);
+    this.targetGroups = targets.map((t, i) => new elbv2.ApplicationTargetGroup(this, targetIds[i], {
       vpc,
       targetType: elbv2.TargetType.IP,
       protocol: elbv2.ApplicationProtocol.HTTP,
-      port: t.containerPort,
+      port: TARGET_GROUP_PORT,
       deregistrationDelay: props.deregistrationDelay ?? Duration.seconds(30),
       healthCheck: {
         path: i === 0 ? healthCheckPath : (routes[routeTargets.findIndex(r => targetKey(r) === targetKey(t))].healthCheckPath ?? healthCheckPath),
@@ -326,15 +338,19 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
       this.listener = this.loadBalancer.addListener('Http', { protocol: elbv2.ApplicationProtocol.HTTP, port: 80, open: false });
     }
     this.listener.addTargetGroups('Default', { targetGroups: [this.targetGroup] });
+    // rules keyed by path with priorities of their own: inserting a route never renumbers or
+    // repurposes another (swapped priorities can also fail an update with PriorityInUse)
     routes.forEach((r, i) => {
-      this.listener.addTargetGroups(`Route${i + 1}`, {
+      this.listener.addTargetGroups(`Route ${r.pathPattern}`, {
         targetGroups: [targetGroupOf(routeTargets[i])],
         conditions: [elbv2.ListenerCondition.pathPatterns([r.pathPattern])],
-        priority: (i + 1) * 10,
+        priority: r.priority ?? derivedRulePriority(r.pathPattern),
       });
     });
 
-    const alarms = props.loadBalancerAlarms ? addAlbAlarms(this, this.loadBalancer, this.targetGroups, props.loadBalancerAlarms) : undefined;
+    const alarms = props.loadBalancerAlarms
+      ? addAlbAlarms(this, this.loadBalancer, this.targetGroups, targetIds, props.loadBalancerAlarms)
+      : undefined;
     this.http5xxAlarm = alarms?.http5xx;
     this.targetResponseTimeAlarm = alarms?.targetResponseTime;
     this.unhealthyHostsAlarms = alarms?.unhealthyHosts ?? [];

@@ -18,4 +18,13 @@ export interface AlbRoute {
    * @default - the service's `healthCheckPath`
    */
   readonly healthCheckPath?: string;
+  /**
+   * The priority of the route's listener rule (1-50000, lower is evaluated first). Derived
+   * from the path pattern alone, so adding, removing or reordering routes never renumbers
+   * the others: more specific patterns first (a longer literal part before the first `*` or
+   * `?`), ties broken by a hash of the pattern. Set it to choose the order of overlapping
+   * patterns yourself; collisions are refused at synth.
+   * @default - derived from pathPattern (most specific first)
+   */
+  readonly priority?: number;
 }

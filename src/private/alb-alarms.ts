@@ -24,11 +24,11 @@ export function http5xxMetric(lb: elbv2.ApplicationLoadBalancer, period: Duratio
 
 /**
  * Creates the alarms under `scope` (IDs `Http5xxAlarm`, `TargetResponseTimeAlarm`,
- * `UnhealthyHostsAlarm` for the default target group and `UnhealthyHostsAlarm2`, ... for
- * the route target groups). They depend on the load balancer and target groups only.
+ * `UnhealthyHosts` + the target group's ID, e.g. `UnhealthyHostsAlarm` for `TargetGroup`
+ * and `UnhealthyHostsAlarm /api/*` for `TargetGroup /api/*`: keyed like the groups). They depend on the load balancer and target groups only.
  */
 export function addAlbAlarms(
-  scope: Construct, lb: elbv2.ApplicationLoadBalancer, targetGroups: elbv2.ApplicationTargetGroup[], opts: AlbAlarmOptions,
+  scope: Construct, lb: elbv2.ApplicationLoadBalancer, targetGroups: elbv2.ApplicationTargetGroup[], targetGroupIds: string[], opts: AlbAlarmOptions,
 ): AlbAlarms {
   const evaluationPeriods = opts.evaluationPeriods ?? 5;
   const common = {
@@ -49,7 +49,7 @@ export function addAlbAlarms(
   });
   const unhealthyHosts = (opts.unhealthyHosts ?? true)
     ? targetGroups.map((tg, i) => tg.metrics.unhealthyHostCount({ period: PERIOD, statistic: cloudwatch.Stats.MAXIMUM })
-      .createAlarm(scope, i === 0 ? 'UnhealthyHostsAlarm' : `UnhealthyHostsAlarm${i + 1}`, {
+      .createAlarm(scope, `UnhealthyHostsAlarm${targetGroupIds[i].replace(/^TargetGroup/, '')}`, {
         ...common,
         threshold: 0,
         alarmDescription: `Target group ${tg.node.path} has unhealthy targets`,

@@ -28,6 +28,10 @@ export function addEndpoints(vpc: ec2.Vpc, services: readonly VpcEndpointService
     } else {
       const e = INTERFACE_ENDPOINTS[s];
       const endpoint = vpc.addInterfaceEndpoint(e.id, { service: e.service, subnets, privateDnsEnabled: true, open: false });
+      // aws-cdk-lib describes the group by its construct path, which changes (and replaces the
+      // group) when the code is refactored
+      const sg = endpoint.connections.securityGroups[0].node.defaultChild as ec2.CfnSecurityGroup;
+      sg.groupDescription = `VPC endpoint ${e.id.replace(/Endpoint$/, '')} (cdk-fargate-kit)`;
       for (const cidr of taskCidrs) {
         endpoint.connections.allowDefaultPortFrom(ec2.Peer.ipv4(cidr), 'HTTPS from the task subnets');
       }

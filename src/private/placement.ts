@@ -75,26 +75,30 @@ export const SHARED_CLUSTER_ID = 'SharedCluster';
 /**
  * The cluster a service or task runs in: the given one; or the network's shared cluster
  * (created under the network by the first workload that asks for it); or a new one of the
- * workload's own. Clusters created here are in the network's VPC with Container Insights on.
+ * workload's own. Clusters created here are in the network's VPC with Container Insights on;
+ * clusters of this app (created here or given as an `ecs.Cluster`) get the FARGATE and
+ * FARGATE_SPOT capacity providers.
  */
 export function clusterFor(
-  scope: Construct, network: IFargateNetwork, cluster: ecs.ICluster | undefined, sharedCluster: boolean, spot: boolean,
+  scope: Construct, network: IFargateNetwork, cluster: ecs.ICluster | undefined, sharedCluster: boolean,
 ): ecs.ICluster {
   if (cluster === undefined && sharedCluster) {
     cluster = network.node.tryFindChild(SHARED_CLUSTER_ID) as ecs.Cluster | undefined
-      ?? newCluster(network, SHARED_CLUSTER_ID, network, false);
+      ?? newCluster(network, SHARED_CLUSTER_ID, network);
   }
   if (cluster !== undefined) {
-    if (spot && cluster instanceof ecs.Cluster) cluster.enableFargateCapacityProviders();
+    // services always use a capacity provider strategy on a cluster of this app, so turning
+    // Spot on or off later updates the strategy in place (a LaunchType change replaces the service)
+    if (cluster instanceof ecs.Cluster) cluster.enableFargateCapacityProviders();
     return cluster;
   }
-  return newCluster(scope, 'Cluster', network, spot);
+  return newCluster(scope, 'Cluster', network);
 }
 
-function newCluster(scope: Construct, id: string, network: IFargateNetwork, spot: boolean): ecs.Cluster {
+function newCluster(scope: Construct, id: string, network: IFargateNetwork): ecs.Cluster {
   return new ecs.Cluster(scope, id, {
     vpc: network.vpc,
     containerInsightsV2: ecs.ContainerInsights.ENABLED,
-    enableFargateCapacityProviders: spot || undefined,
+    enableFargateCapacityProviders: true,
   });
 }

@@ -38,10 +38,11 @@ export function setUpWorkload(
   });
   throwIfProblem(constructType, scope, props.cluster !== undefined && props.sharedCluster
     ? 'cluster and sharedCluster are both set; a workload runs in one cluster. Fix: remove one of them.' : undefined);
-  const cluster = clusterFor(scope, props.network, props.cluster, props.sharedCluster ?? false, opts.spot);
+  const cluster = clusterFor(scope, props.network, props.cluster, props.sharedCluster ?? false);
   const securityGroup = new ec2.SecurityGroup(scope, 'SecurityGroup', {
     vpc: props.network.vpc,
-    description: `Tasks of ${constructType} ${scope.node.path}`,
+    // no construct path: a description change replaces the group, and paths change when code is refactored
+    description: `Tasks of a ${constructType} (cdk-fargate-kit)`,
     allowAllOutbound: true,
   });
   const target: RunTaskTarget = {

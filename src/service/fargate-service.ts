@@ -33,8 +33,10 @@ export interface FargateServiceProps extends FargateWorkloadProps {
   readonly serviceName?: string;
   /**
    * Run (part of) the tasks on Fargate Spot, with a FARGATE / FARGATE_SPOT capacity
-   * provider strategy.
-   * @default - all tasks on demand (launch type FARGATE)
+   * provider strategy. Turning it on or off later updates the service in place on a cluster
+   * of this app; on an imported cluster without it the service uses launch type FARGATE, and
+   * switching between a launch type and a strategy replaces the service (an ECS rule).
+   * @default - all tasks on demand (capacity provider FARGATE, weight 1; launch type FARGATE on an imported cluster)
    */
   readonly spot?: SpotCapacityOptions;
   /**
@@ -160,7 +162,10 @@ export class FargateService extends Construct implements ec2.IConnectable {
       assignPublicIp: base.assignPublicIp,
       securityGroups: base.securityGroups,
       platformVersion: props.platformVersion,
-      capacityProviderStrategies: spot ? capacityProviderStrategies(spot) : undefined,
+      // always a strategy when the cluster has the capacity providers: Spot on/off is then an
+      // in-place update (LaunchType ↔ strategy would replace the service)
+      capacityProviderStrategies: spot ? capacityProviderStrategies(spot)
+        : this.cluster instanceof ecs.Cluster ? [{ capacityProvider: 'FARGATE', weight: 1 }] : undefined,
       enableExecuteCommand: execByCdk,
       circuitBreaker: (props.circuitBreaker ?? true) ? { enable: true, rollback: true } : undefined,
       minHealthyPercent: props.minHealthyPercent ?? 100,

@@ -6,6 +6,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { albFixture } from './helpers';
 import { AlbFrontedService, VpcTopology } from '../../src';
+import { derivedRulePriority } from '../../src/validation/route-rules';
 
 const getAtt = (prefix: string) => ({ 'Fn::GetAtt': [Match.stringLikeRegexp(`^${prefix}`), 'GroupId'] });
 const ALB_SG = getAtt('WebLoadBalancerSecurityGroup');
@@ -35,7 +36,7 @@ describe('AlbFrontedService with default props', () => {
 
   test('the ALB security group allows only TCP 80 from 0.0.0.0/0 in, and only the container port to the tasks out', () => {
     t.hasResourceProperties('AWS::EC2::SecurityGroup', {
-      GroupDescription: 'Load balancer of Stack/Web',
+      GroupDescription: 'Load balancer of an AlbFrontedService (cdk-fargate-kit)',
       SecurityGroupIngress: [{ CidrIp: '0.0.0.0/0', IpProtocol: 'tcp', FromPort: 80, ToPort: 80, Description: Match.anyValue() }],
     });
     const egress = Object.values(t.findResources('AWS::EC2::SecurityGroupEgress'));
@@ -51,7 +52,7 @@ describe('AlbFrontedService with default props', () => {
       GroupId: TASK_SG, SourceSecurityGroupId: ALB_SG, IpProtocol: 'tcp', FromPort: 8080, ToPort: 8080,
     });
     t.hasResourceProperties('AWS::EC2::SecurityGroup', {
-      GroupDescription: 'Tasks of FargateService Stack/Web/Service',
+      GroupDescription: 'Tasks of a FargateService (cdk-fargate-kit)',
       SecurityGroupIngress: Match.absent(),
     });
   });
@@ -61,7 +62,7 @@ describe('AlbFrontedService with default props', () => {
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', {
       TargetType: 'ip',
       Protocol: 'HTTP',
-      Port: 8080,
+      Port: 80, // fixed: ECS registers each task with the container port, so a port change keeps the group
       HealthCheckPath: '/',
       HealthCheckProtocol: 'HTTP',
       HealthCheckPort: Match.absent(), // traffic-port: the container port
@@ -145,7 +146,7 @@ describe('AlbFrontedService with HTTPS', () => {
 
   test('the ALB security group allows exactly 80 and 443 from 0.0.0.0/0', () => {
     t.hasResourceProperties('AWS::EC2::SecurityGroup', {
-      GroupDescription: 'Load balancer of Stack/Web',
+      GroupDescription: 'Load balancer of an AlbFrontedService (cdk-fargate-kit)',
       SecurityGroupIngress: [
         Match.objectLike({ CidrIp: '0.0.0.0/0', FromPort: 80, ToPort: 80 }),
         Match.objectLike({ CidrIp: '0.0.0.0/0', FromPort: 443, ToPort: 443 }),
@@ -179,30 +180,49 @@ describe('AlbFrontedService with routes', () => {
   });
   const t = Template.fromStack(stack);
 
-  test('a target group per container:port, each with its health check path', () => {
+  test('a target group per container:port, each with its health check path, all on the fixed port 80', () => {
     t.resourceCountIs('AWS::ElasticLoadBalancingV2::TargetGroup', 3);
-    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { Port: 8080, TargetType: 'ip', HealthCheckPath: '/' });
-    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { Port: 5000, TargetType: 'ip', HealthCheckPath: '/health' });
-    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { Port: 8443, TargetType: 'ip', HealthCheckPath: '/' });
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { Port: 80, TargetType: 'ip', HealthCheckPath: '/' });
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { Port: 80, TargetType: 'ip', HealthCheckPath: '/health' });
     expect(web.targetGroups).toHaveLength(3);
+    expect(web.targetGroups.map(g => g.node.id)).toEqual(['TargetGroup', 'TargetGroup --api--*', 'TargetGroup --secure--*']);
   });
 
-  test('path rules in order, priorities 10, 20, 30; two routes to one container:port share its target group', () => {
+  test('rules keyed by path, priorities derived from the path (most specific first); two routes to one container:port share its target group', () => {
     const tg = (id: string) => ({ Ref: Match.stringLikeRegexp(`^Web${id}[0-9A-F]{8}$`) });
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
-      Priority: 10,
+      Priority: derivedRulePriority('/api/*'),
       Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/api/*'] } }],
-      Actions: [{ Type: 'forward', TargetGroupArn: tg('TargetGroup2') }],
+      Actions: [{ Type: 'forward', TargetGroupArn: tg('TargetGroupapi') }],
     });
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
-      Priority: 20,
+      Priority: derivedRulePriority('/v2/api/*'),
       Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/v2/api/*'] } }],
-      Actions: [{ Type: 'forward', TargetGroupArn: tg('TargetGroup2') }],
+      Actions: [{ Type: 'forward', TargetGroupArn: tg('TargetGroupapi') }],
     });
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
-      Priority: 30,
-      Actions: [{ Type: 'forward', TargetGroupArn: tg('TargetGroup3') }],
+      Priority: derivedRulePriority('/secure/*'),
+      Actions: [{ Type: 'forward', TargetGroupArn: tg('TargetGroupsecure') }],
     });
+    expect(derivedRulePriority('/v2/api/*')).toBeLessThan(derivedRulePriority('/api/*'));
+  });
+
+  test('an explicit priority wins; equal priorities are refused at synth with the fix', () => {
+    const f = albFixture();
+    new AlbFrontedService(f.stack, 'Web', {
+      network: f.network,
+      taskDef: f.taskDef,
+      containerName: 'web',
+      routes: [{ pathPattern: '/api/*', containerName: 'api', priority: 5 }],
+    });
+    Template.fromStack(f.stack).hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', { Priority: 5 });
+    const g = albFixture();
+    expect(() => new AlbFrontedService(g.stack, 'Web', {
+      network: g.network,
+      taskDef: g.taskDef,
+      containerName: 'web',
+      routes: [{ pathPattern: '/api/*', containerName: 'api', priority: 7 }, { pathPattern: '/b/*', containerName: 'api', priority: 7 }],
+    })).toThrow(/routes '\/api\/\*' and '\/b\/\*' have the same listener rule priority 7.*Fix: set a distinct priority/);
   });
 
   test('the service registers every container:port, and the task SG opens exactly those ports from the ALB SG', () => {
@@ -229,7 +249,7 @@ describe('AlbFrontedService security group options', () => {
     const { stack, network, taskDef } = albFixture();
     new AlbFrontedService(stack, 'Web', { network, taskDef, allowedCidrs: ['203.0.113.0/24', '198.51.100.0/24'] });
     Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
-      GroupDescription: 'Load balancer of Stack/Web',
+      GroupDescription: 'Load balancer of an AlbFrontedService (cdk-fargate-kit)',
       SecurityGroupIngress: [
         Match.objectLike({ CidrIp: '203.0.113.0/24', FromPort: 80, ToPort: 80 }),
         Match.objectLike({ CidrIp: '198.51.100.0/24', FromPort: 80, ToPort: 80 }),
@@ -242,7 +262,7 @@ describe('AlbFrontedService security group options', () => {
     new AlbFrontedService(stack, 'Web', { network, taskDef, ipAddressType: elbv2.IpAddressType.DUAL_STACK });
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::EC2::SecurityGroup', {
-      GroupDescription: 'Load balancer of Stack/Web',
+      GroupDescription: 'Load balancer of an AlbFrontedService (cdk-fargate-kit)',
       SecurityGroupIngress: [
         Match.objectLike({ CidrIp: '0.0.0.0/0', FromPort: 80 }),
         Match.objectLike({ CidrIpv6: '::/0', FromPort: 80 }),

@@ -14,7 +14,7 @@ describe('Scorekeep example', () => {
     });
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
       Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/api/*'] } }],
-      Actions: [{ Type: 'forward', TargetGroupArn: { Ref: Match.stringLikeRegexp('^WebTargetGroup2') } }],
+      Actions: [{ Type: 'forward', TargetGroupArn: { Ref: Match.stringLikeRegexp('^WebTargetGroupapi[0-9A-F]{8}$') } }],
     });
     t.hasResourceProperties('AWS::ECS::Service', {
       LoadBalancers: [

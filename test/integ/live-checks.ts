@@ -202,6 +202,31 @@ export function checkLoadBalancing(template: Json, state: Json): string[] {
   return problems;
 }
 
+/** The target groups an action forwards to. */
+function forwardTargets(action: Json): string[] {
+  return [action.TargetGroupArn, ...(action.ForwardConfig?.TargetGroups ?? []).map((t: Json) => t.TargetGroupArn)].filter(Boolean);
+}
+
+/**
+ * Traffic keeps flowing: every listener forwards (by default or through its rules) only to
+ * target groups that a service of the stack is attached to, and every listener that does not
+ * redirect forwards somewhere.
+ */
+export function checkListenersReachServices(state: Json): string[] {
+  const problems: string[] = [];
+  const attached = new Set((state.services ?? []).flatMap((s: Json) => (s.loadBalancers ?? []).map((lb: Json) => lb.targetGroupArn)));
+  for (const l of state.listeners ?? []) {
+    const rules = (state.listenerRules ?? []).filter((r: Json) => r.RuleArn.includes(l.ListenerArn.split(':listener/')[1]) && !r.IsDefault);
+    const actions = [...l.DefaultActions, ...rules.flatMap((r: Json) => r.Actions)];
+    const targets = actions.flatMap(forwardTargets);
+    if (targets.length === 0 && !l.DefaultActions.every((a: Json) => a.Type === 'redirect')) problems.push(`listener ${l.Port}: forwards nowhere`);
+    for (const tg of targets) {
+      if (!attached.has(tg)) problems.push(`listener ${l.Port}: forwards to target group ${tg}, which no service is attached to`);
+    }
+  }
+  return problems;
+}
+
 /** The physical ID a template value refers to (`Ref` or `Fn::GetAtt` of a resource of this stack), or the value itself. */
 function refTarget(state: Json, value: Json): Json {
   if (value?.Ref) return physicalId(state, value.Ref);

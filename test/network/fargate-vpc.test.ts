@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -191,7 +191,7 @@ describe('FargateVpc, topology PRIVATE_ISOLATED', () => {
 
   test('endpoint security groups allow HTTPS from the task subnets only (literal CIDRs, nothing else)', () => {
     const taskCidrs = network.vpc.selectSubnets(network.taskSubnets).subnets.map(s => s.ipv4CidrBlock);
-    expect(taskCidrs).toEqual(['10.0.128.0/18', '10.0.192.0/18']);
+    expect(taskCidrs).toEqual(['10.0.0.0/20', '10.0.16.0/20']);
     const groups = template.findResources('AWS::EC2::SecurityGroup');
     expect(Object.keys(groups)).toHaveLength(3);
     for (const group of Object.values(groups)) {
@@ -239,12 +239,50 @@ describe('FargateVpc, topology ISOLATED_ONLY', () => {
   });
 });
 
+describe('FargateVpc subnet layout', () => {
+  const cidrs = (maxAzs: number) => {
+    const stack = new Stack(new App(), 'Test', { env: { account: '123456789012', region: 'us-east-1' } });
+    stack.node.setContext('availability-zones:account=123456789012:region=us-east-1', ['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1d']);
+    const network = new FargateVpc(stack, 'Network', { maxAzs });
+    const vpc = network.vpc;
+    return [...vpc.privateSubnets, ...vpc.publicSubnets].map(s => s.ipv4CidrBlock);
+  };
+
+  test('every AZ has a fixed slot: task subnets /20 from the start, public /22 from the middle', () => {
+    expect(cidrs(2)).toEqual(['10.0.0.0/20', '10.0.16.0/20', '10.0.128.0/22', '10.0.132.0/22']);
+  });
+
+  test('raising maxAzs appends subnets and never re-cuts the existing ones', () => {
+    expect(cidrs(4)).toEqual(['10.0.0.0/20', '10.0.16.0/20', '10.0.32.0/20', '10.0.48.0/20', '10.0.128.0/22', '10.0.132.0/22', '10.0.136.0/22', '10.0.140.0/22']);
+  });
+});
+
+describe('FargateVpc flow log group', () => {
+  test('retained by default; a name and a removal policy of your choice', () => {
+    const { template } = stackWith({ flowLogGroupName: '/vpc/flow', flowLogRemovalPolicy: RemovalPolicy.DESTROY });
+    template.hasResource('AWS::Logs::LogGroup', { Properties: { LogGroupName: '/vpc/flow', RetentionInDays: 30 }, DeletionPolicy: 'Delete' });
+    stackWith({}).template.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
+  test('a log group of your own: no new one; with options for a new one: refused with the fix', () => {
+    const stack = new Stack();
+    const flowLogGroup = logs.LogGroup.fromLogGroupName(stack, 'Mine', '/vpc/mine');
+    const network = new FargateVpc(stack, 'Network', { flowLogGroup });
+    Template.fromStack(stack).resourceCountIs('AWS::Logs::LogGroup', 0);
+    expect(network.flowLogGroup).toBe(flowLogGroup);
+    expect(() => new FargateVpc(stack, 'Other', { flowLogGroup, flowLogRetention: logs.RetentionDays.ONE_DAY }))
+      .toThrow(/flowLogGroup is set together with flowLogRetention.*Fix: set them on your log group, or remove flowLogGroup/);
+  });
+});
+
 describe('FargateVpc validation', () => {
   const cases: Array<[string, ConstructorParameters<typeof FargateVpc>[2], RegExp]> = [
     ['maxAzs < 1', { maxAzs: 0 }, /^FargateVpc Test\/Network: maxAzs 0 is not valid; a VPC needs at least one availability zone.*Fix: set maxAzs to 2 or more/],
     ['natGateways > AZs', { natGateways: 3 }, /FargateVpc Test\/Network: natGateways 3 exceeds the 2 availability zones of this VPC; .*at most one per AZ\. Fix: set natGateways between 1 and 2, or raise maxAzs/],
     ['natGateways 0 with PRIVATE_WITH_NAT', { natGateways: 0 }, /FargateVpc Test\/Network: natGateways 0 leaves the private subnets of topology PRIVATE_WITH_NAT without a route to the internet.*Fix: set natGateways between 1 and 2.*or use topology PRIVATE_ISOLATED/],
     ['natGateways with PUBLIC_ONLY', { topology: VpcTopology.PUBLIC_ONLY, natGateways: 1 }, /natGateways 1 is set but topology PUBLIC_ONLY has no NAT gateways.*Fix: remove natGateways, or use topology PRIVATE_WITH_NAT/],
+    ['more AZs than the subnet layout has room for', { maxAzs: 9 }, /FargateVpc Test\/Network: maxAzs 9 exceeds the subnet layout's room; .*Fix: set maxAzs to 8 or fewer/],
+    ['a VPC too small for the layout', { cidr: '10.0.0.0/24' }, /FargateVpc Test\/Network: cidr \/24 is too small for the subnet layout.*Fix: use a VPC of \/21 or larger/],
     ['bad cidr', { cidr: '10.0.0.0/8' }, /cidr '10.0.0.0\/8' is not a valid VPC block; .*prefix between \/16 and \/28\. Fix: use a private range such as '10.0.0.0\/16'/],
   ];
   test.each(cases)('%s', (_name, props, message) => {

@@ -12,9 +12,10 @@ describe('FargateService with default props', () => {
   const svc = new FargateService(stack, 'Web', { network, taskDef });
   const t = Template.fromStack(stack);
 
-  test('runs 2 tasks on launch type FARGATE with safe deployments', () => {
+  test('runs 2 tasks on capacity provider FARGATE (no launch type, so Spot can be turned on in place) with safe deployments', () => {
     t.hasResourceProperties('AWS::ECS::Service', {
-      LaunchType: 'FARGATE',
+      LaunchType: Match.absent(),
+      CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE', Weight: 1 }],
       DesiredCount: 2,
       DeploymentConfiguration: {
         MinimumHealthyPercent: 100,
@@ -25,7 +26,6 @@ describe('FargateService with default props', () => {
       PropagateTags: 'SERVICE',
       EnableECSManagedTags: true,
     });
-    t.resourcePropertiesCountIs('AWS::ECS::Service', { CapacityProviderStrategy: Match.anyValue() }, 0);
   });
 
   test('places tasks in the private subnets of every AZ without a public IP', () => {
@@ -53,7 +53,7 @@ describe('FargateService with default props', () => {
 
   test('its own security group has no ingress and all egress', () => {
     t.hasResourceProperties('AWS::EC2::SecurityGroup', {
-      GroupDescription: 'Tasks of FargateService Stack/Web',
+      GroupDescription: 'Tasks of a FargateService (cdk-fargate-kit)',
       SecurityGroupEgress: [{ CidrIp: '0.0.0.0/0', IpProtocol: '-1' }],
       SecurityGroupIngress: Match.absent(),
     });
@@ -197,7 +197,7 @@ describe('FargateService with all props', () => {
       },
     });
     t.hasResourceProperties('AWS::EC2::SecurityGroup', {
-      GroupDescription: 'Tasks of FargateService Stack/Web',
+      GroupDescription: 'Tasks of a FargateService (cdk-fargate-kit)',
       SecurityGroupIngress: [{ CidrIp: '10.0.0.0/16', FromPort: 8080, ToPort: 8080, IpProtocol: 'tcp' }],
     });
   });

@@ -13,7 +13,7 @@ describe('FargateTask with default props (one-off)', () => {
 
   test('creates its own security group with no ingress, a cluster with Container Insights, no service, no rule', () => {
     t.hasResourceProperties('AWS::EC2::SecurityGroup', {
-      GroupDescription: 'Tasks of FargateTask Stack/Job',
+      GroupDescription: 'Tasks of a FargateTask (cdk-fargate-kit)',
       SecurityGroupIngress: Match.absent(),
     });
     t.hasResourceProperties('AWS::ECS::Cluster', { ClusterSettings: [{ Name: 'containerInsights', Value: 'enabled' }] });

@@ -1,4 +1,4 @@
-import { App, CfnParameter, Duration, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -535,5 +535,44 @@ describe('addAppContainer takes the whole ecs.ContainerDefinitionOptions surface
     const param = new ssm.StringParameter(stack, 'Param', { stringValue: 'x' });
     taskDef.addAppContainer('side', { image: PUBLIC_IMAGE, secrets: { C: ecs.Secret.fromSsmParameter(param) } });
     expect(taskDef.requiredVpcEndpoints).toEqual([VpcEndpointService.SECRETS_MANAGER, VpcEndpointService.SSM]);
+  });
+});
+
+describe('log group', () => {
+  test('retained by default, with a month of retention', () => {
+    const stack = new Stack();
+    new FargateTaskDef(stack, 'Task').addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('nginx') });
+    Template.fromStack(stack).hasResource('AWS::Logs::LogGroup', {
+      Properties: { RetentionInDays: 30 }, DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain',
+    });
+  });
+
+  test('a name and a removal policy of your choice', () => {
+    const stack = new Stack();
+    new FargateTaskDef(stack, 'Task', { logGroupName: '/app/api', logRemovalPolicy: RemovalPolicy.DESTROY })
+      .addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('nginx') });
+    Template.fromStack(stack).hasResource('AWS::Logs::LogGroup', {
+      Properties: { LogGroupName: '/app/api' }, DeletionPolicy: 'Delete',
+    });
+  });
+
+  test('a log group of your own: no new one, and the containers log to it', () => {
+    const stack = new Stack();
+    const logGroup = logs.LogGroup.fromLogGroupName(stack, 'Mine', '/shared');
+    const taskDef = new FargateTaskDef(stack, 'Task', { logGroup });
+    taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('nginx') });
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::Logs::LogGroup', 0);
+    expect(taskDef.logGroup).toBe(logGroup);
+    t.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [Match.objectLike({ LogConfiguration: Match.objectLike({ Options: Match.objectLike({ 'awslogs-group': '/shared' }) }) })],
+    });
+  });
+
+  test('a log group of your own with options for a new one: refused with the fix', () => {
+    const stack = new Stack();
+    const logGroup = logs.LogGroup.fromLogGroupName(stack, 'Mine', '/shared');
+    expect(() => new FargateTaskDef(stack, 'Task', { logGroup, logRetention: logs.RetentionDays.ONE_DAY }))
+      .toThrow(/FargateTaskDef Default\/Task: logGroup is set together with logRetention.*Fix: set them on your log group, or remove logGroup/);
   });
 });

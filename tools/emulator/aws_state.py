@@ -90,6 +90,7 @@ def state(endpoint: str, stack: str) -> dict:
     lbs = ids.get("AWS::ElasticLoadBalancingV2::LoadBalancer", [])
     out["loadBalancers"] = elb.describe_load_balancers(LoadBalancerArns=lbs)["LoadBalancers"] if lbs else []
     out["listeners"] = [l for lb in lbs for l in elb.describe_listeners(LoadBalancerArn=lb)["Listeners"]]
+    out["listenerRules"] = [r for l in out["listeners"] for r in elb.describe_rules(ListenerArn=l["ListenerArn"])["Rules"]]
     tgs = ids.get("AWS::ElasticLoadBalancingV2::TargetGroup", [])
     out["targetGroups"] = elb.describe_target_groups(TargetGroupArns=tgs)["TargetGroups"] if tgs else []
     alarms = ids.get("AWS::CloudWatch::Alarm", [])

@@ -5,13 +5,15 @@ the shim is on).
 
 moto 5.2.1 has no CloudFormation model for AWS::CloudWatch::Alarm,
 AWS::ApplicationAutoScaling::ScalableTarget, AWS::ApplicationAutoScaling::ScalingPolicy,
-AWS::EC2::SecurityGroupEgress, AWS::SNS::TopicPolicy or AWS::S3::BucketPolicy: it logs "No Moto CloudFormation
+AWS::EC2::SecurityGroupEgress, AWS::SNS::TopicPolicy, AWS::S3::BucketPolicy or
+AWS::ECS::ClusterCapacityProviderAssociations: it logs "No Moto CloudFormation
 support", skips the resource, still reports the stack as CREATE_COMPLETE, and lists the
 resource in DescribeStackResources with no logical ID, type or physical ID. moto's own APIs
 for these services work, so each handler below only passes the template's properties to the
 same backend call the API makes (cloudwatch:PutMetricAlarm,
 application-autoscaling:RegisterScalableTarget / PutScalingPolicy,
-ec2:AuthorizeSecurityGroupEgress, sns:SetTopicAttributes, s3:PutBucketPolicy) and returns the physical ID and
+ec2:AuthorizeSecurityGroupEgress, sns:SetTopicAttributes, s3:PutBucketPolicy,
+ecs:PutClusterCapacityProviders) and returns the physical ID and
 attributes real CloudFormation returns. Nothing here adds behaviour of its own.
 """
 import json
@@ -21,6 +23,7 @@ from moto.applicationautoscaling.models import applicationautoscaling_backends
 from moto.cloudwatch.models import Dimension, Metric, MetricDataQuery, MetricStat, cloudwatch_backends
 from moto.core.common_models import CloudFormationModel
 from moto.ec2.models import ec2_backends
+from moto.ecs.models import ecs_backends
 from moto.s3.models import s3_backends
 from moto.sns.models import sns_backends
 
@@ -299,3 +302,30 @@ class ShimBucketPolicy(_ShimModel, CloudFormationModel):
         bucket = getattr(p["Bucket"], "name", p["Bucket"])
         s3_backends[account_id]["aws"].put_bucket_policy(bucket, json.dumps(p["PolicyDocument"]).encode())
         return cls(resource_name, bucket)
+
+
+# --- AWS::ECS::ClusterCapacityProviderAssociations -> ecs:PutClusterCapacityProviders -----------
+class ShimClusterCapacityProviderAssociations(_ShimModel, CloudFormationModel):
+    """Ref: the cluster name, as CloudFormation returns it."""
+
+    __module__ = _MODULE
+
+    def __init__(self, cluster: str):
+        self.cluster = cluster
+
+    @property
+    def physical_resource_id(self) -> str:
+        return self.cluster
+
+    @staticmethod
+    def cloudformation_type() -> str:
+        return "AWS::ECS::ClusterCapacityProviderAssociations"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        p = cloudformation_json["Properties"]
+        cluster = str(getattr(p["Cluster"], "name", p["Cluster"])).split("/")[-1]
+        strategy = [{"capacityProvider": s["CapacityProvider"], "weight": s.get("Weight", 0), "base": s.get("Base", 0)}
+                    for s in p.get("DefaultCapacityProviderStrategy", [])]
+        ecs_backends[account_id][region_name].put_cluster_capacity_providers(cluster, p["CapacityProviders"], strategy)
+        return cls(cluster)

@@ -384,7 +384,8 @@ def main() -> None:
             if fix not in skip:
                 setattr(owner, attribute, value)
         # Fix 9: CloudFormation handlers for the resource types moto 5.2.1 does not support at
-        # all (alarms, application auto scaling, security group egress, SNS topic policies);
+        # all (alarms, application auto scaling, security group egress, SNS topic policies,
+        # S3 bucket policies, ECS cluster capacity provider associations);
         # see moto_missing_resources.py. Defining the models registers them with moto.
         if 9 not in skip:
             sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))

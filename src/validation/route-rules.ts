@@ -1,0 +1,63 @@
+import { Token } from 'aws-cdk-lib';
+
+/** The highest priority of an ALB listener rule. */
+export const MAX_RULE_PRIORITY = 50000;
+/** ALB path patterns are at most 128 characters. */
+const MAX_PATTERN_LENGTH = 128;
+/** Derived priorities per literal-prefix length (the tie-break range of the pattern's hash). */
+const PRIORITY_SPREAD = 380;
+
+/**
+ * The priority of a route's listener rule derived from its path pattern alone, so that adding,
+ * removing or reordering other routes never changes it: more specific patterns first (a longer
+ * literal part before the first wildcard gets a lower number), ties broken by a hash of the
+ * pattern. Always between 1 and 49020.
+ */
+export function derivedRulePriority(pathPattern: string): number {
+  const wildcard = pathPattern.search(/[*?]/);
+  const literal = Math.min(wildcard === -1 ? pathPattern.length : wildcard, MAX_PATTERN_LENGTH);
+  let hash = 0; // a polynomial string hash, stable across runs and platforms
+  for (let i = 0; i < pathPattern.length; i++) {
+    hash = (hash * 31 + pathPattern.charCodeAt(i)) % 1000003;
+  }
+  return (MAX_PATTERN_LENGTH - literal) * PRIORITY_SPREAD + (hash % PRIORITY_SPREAD) + 1;
+}
+
+/** A route as the priority rules see it. */
+export interface RoutePrioritySpec {
+  /** The path pattern. */
+  readonly pathPattern: string;
+  /** The explicit priority, if any. */
+  readonly priority?: number;
+}
+
+/**
+ * Every route has its own path pattern and its own listener rule priority (explicit, else
+ * derived from the pattern), and explicit priorities are whole numbers 1-50000. Returns every
+ * problem found.
+ */
+export function checkRoutePriorities(routes: readonly RoutePrioritySpec[]): string[] {
+  const problems: string[] = [];
+  const byPriority = new Map<number, string[]>();
+  const seen = new Set<string>();
+  routes.forEach((r, i) => {
+    if (seen.has(r.pathPattern)) {
+      problems.push(`routes[${i}].pathPattern '${r.pathPattern}' appears twice; a listener rule (and its construct ID) is keyed by its path. Fix: list each path pattern once.`);
+    }
+    seen.add(r.pathPattern);
+    if (r.priority !== undefined && !Token.isUnresolved(r.priority)
+      && (!Number.isInteger(r.priority) || r.priority < 1 || r.priority > MAX_RULE_PRIORITY)) {
+      problems.push(`routes[${i}].priority ${r.priority} is not valid; a listener rule's priority is a whole number from 1 to ${MAX_RULE_PRIORITY}. Fix: choose one in that range.`);
+      return;
+    }
+    if (r.priority !== undefined && Token.isUnresolved(r.priority)) return;
+    const p = r.priority ?? derivedRulePriority(r.pathPattern);
+    byPriority.set(p, [...(byPriority.get(p) ?? []), r.pathPattern]);
+  });
+  for (const [p, patterns] of byPriority) {
+    if (patterns.length > 1) {
+      problems.push(`routes ${patterns.map(x => `'${x}'`).join(' and ')} have the same listener rule priority ${p} (explicit, or derived from the path pattern); two rules of a listener cannot share one. Fix: set a distinct priority on one of them.`);
+    }
+  }
+  return problems;
+}
