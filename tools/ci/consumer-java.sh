@@ -10,6 +10,9 @@ version=$(node -p 'require(process.argv[1] + "/package.json").version' "$repo")
 [ -f "$repo/dist/java/io/github/cdkfargatekit/cdk-fargate-kit/$version/cdk-fargate-kit-$version.jar" ] \
   || { echo "consumer-java: no jar in dist/java; run 'npx projen package:java' first"; exit 1; }
 consumer_workdir java
+# Maven copies an artifact from the file:// repository into its local repository once and never
+# looks again for a release version: drop our own cached copy so the jar just built is the one used.
+rm -rf "$HOME/.m2/repository/io/github/cdkfargatekit"
 app="$work/app"
 mkdir -p "$app/src/main/java"
 cat >"$app/pom.xml" <<XML

@@ -42,15 +42,20 @@ synth_app() {
   cp "$app"/cdk.out/*.template.json "$results/$lang/"
 }
 
-# same_as_typescript LANG: every template of LANG holds exactly the TypeScript consumer's resources
-# (logical IDs, types and properties).
+# same_as_typescript LANG: every template of LANG holds exactly the TypeScript consumer's resources,
+# outputs, parameters and conditions (logical IDs, types, properties, metadata).
 same_as_typescript() {
   node - "$results/typescript" "$results/$1" "$1" <<'JS'
 const fs = require('fs');
 const path = require('path');
 const [tsDir, dir, lang] = process.argv.slice(2);
-const read = d => Object.fromEntries(fs.readdirSync(d).filter(f => f.endsWith('.template.json'))
-  .map(f => [f, JSON.parse(fs.readFileSync(path.join(d, f), 'utf8')).Resources ?? {}]));
+// Resources, outputs, parameters and conditions, keyed by section and logical ID.
+const read = d => Object.fromEntries(fs.readdirSync(d).filter(f => f.endsWith('.template.json')).map(f => {
+  const t = JSON.parse(fs.readFileSync(path.join(d, f), 'utf8'));
+  const entries = ['Resources', 'Outputs', 'Parameters', 'Conditions']
+    .flatMap(section => Object.entries(t[section] ?? {}).map(([id, v]) => [`${section}.${id}`, v]));
+  return [f, Object.fromEntries(entries)];
+}));
 if (!fs.existsSync(tsDir)) { console.error('FAIL: no TypeScript consumer template to compare with; run tools/ci/consumer-test.sh first'); process.exit(1); }
 const want = read(tsDir);
 const got = read(dir);
@@ -65,7 +70,7 @@ for (const f of new Set([...Object.keys(want), ...Object.keys(got)])) {
 }
 if (problems.length) { console.error(`FAIL: the ${lang} template differs from the TypeScript one:\n  ${problems.join('\n  ')}`); process.exit(1); }
 const n = Object.values(got).reduce((s, r) => s + Object.keys(r).length, 0);
-console.log(`${lang}: ${Object.keys(got).join(', ')} holds the same ${n} resources as TypeScript's (IDs, types, properties)`);
+console.log(`${lang}: ${Object.keys(got).join(', ')} holds the same ${n} resources, outputs, parameters and conditions as TypeScript's`);
 JS
 }
 
