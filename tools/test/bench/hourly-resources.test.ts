@@ -1,8 +1,8 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { FargateVpc, VpcTopology } from '../../../src';
 import { countHourlyResources, fargateServices, publicIpv4Count, spotShare } from '../../../src/report/cost/hourly-resources';
 import { CfnTemplate } from '../../bench/template-stats';
-import { FargateVpc, VpcTopology } from '../../../src';
 
 const appTemplate: CfnTemplate = {
   Resources: {
