@@ -1,13 +1,6 @@
-/** A synthesized CloudFormation template, as far as the benchmark reads it. */
-export interface CfnTemplate {
-  readonly Resources?: Record<string, CfnResource>;
-}
+import { CfnResource, CfnTemplate } from '../../src/report/cost/template';
 
-/** A resource of a CloudFormation template. */
-export interface CfnResource {
-  readonly Type: string;
-  readonly Properties?: Record<string, unknown>;
-}
+export type { CfnResource, CfnTemplate };
 
 /** Resource counts by CloudFormation type. */
 export type TypeCounts = Record<string, number>;

@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { FargateVpc, VpcTopology } from '../../../src';
-import { countHourlyResources, fargateServices, publicIpv4Count, spotShare } from '../../bench/cost/hourly-resources';
+import { countHourlyResources, fargateServices, publicIpv4Count, spotShare } from '../../../src/report/cost/hourly-resources';
 import { CfnTemplate } from '../../bench/template-stats';
 
 const appTemplate: CfnTemplate = {

@@ -1,6 +1,6 @@
-import { HourlyResources } from '../../bench/cost/hourly-resources';
-import { breakEvenGb, costAt, fargateServiceMonthly, fargateTaskMonthly, fixedMonthlyCost } from '../../bench/cost/monthly-cost';
-import { PRICES, Prices } from '../../bench/cost/prices';
+import { HourlyResources } from '../../../src/report/cost/hourly-resources';
+import { breakEvenGb, costAt, fargateServiceMonthly, fargateTaskMonthly, fixedMonthlyCost } from '../../../src/report/cost/monthly-cost';
+import { PRICES, Prices } from '../../../src/report/cost/prices';
 
 // Round prices so expected values are easy to check by hand.
 const P: Prices = {

@@ -1,4 +1,4 @@
-import { CfnResource, CfnTemplate } from '../template-stats';
+import { CfnResource, CfnTemplate } from './template';
 
 /** Resources of an app that bill by the hour whether or not traffic flows. */
 export interface HourlyResources {
