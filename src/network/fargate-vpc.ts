@@ -7,7 +7,7 @@ import { VpcEndpointService, VpcTopology } from './topology';
 import { addEndpoints } from '../private/endpoints';
 import { ImportedFargateNetwork } from '../private/imported-network';
 import { defaultLoadBalancerSubnets, defaultTaskSubnets } from '../private/subnets';
-import { throwIfProblems } from '../validation/errors';
+import { reportProblems } from '../validation/errors';
 import {
   CORE_TASK_ENDPOINTS, NO_INTERNET_TOPOLOGIES, checkEndpointsForTopology, checkMaxAzs, checkNatGateways, checkVpcCidr,
 } from '../validation/network-rules';
@@ -93,7 +93,9 @@ export class FargateVpc extends Construct implements IFargateNetwork {
   constructor(scope: Construct, id: string, props: FargateVpcProps = {}) {
     super(scope, id);
     this.topology = props.topology ?? VpcTopology.PRIVATE_WITH_NAT;
-    const maxAzs = props.maxAzs ?? 2;
+    // every problem is reported at synth; the VPC is laid out from safe placeholders meanwhile
+    const badMaxAzs = reportProblems('FargateVpc', this, [checkMaxAzs(props.maxAzs ?? 2)]);
+    const maxAzs = badMaxAzs ? 2 : props.maxAzs ?? 2;
     const knownAzs = Stack.of(this).availabilityZones.length;
     const azCount = Math.min(maxAzs, knownAzs);
     const noInternet = NO_INTERNET_TOPOLOGIES.includes(this.topology);
@@ -102,21 +104,18 @@ export class FargateVpc extends Construct implements IFargateNetwork {
       ...(props.vpcEndpoints ?? []),
     ]);
 
-    throwIfProblems('FargateVpc', this, [
-      checkMaxAzs(maxAzs),
-      checkVpcCidr(props.cidr),
-      checkNatGateways(this.topology, props.natGateways, azCount),
-      checkEndpointsForTopology(this.topology, this.vpcEndpoints),
-    ]);
+    const badCidr = reportProblems('FargateVpc', this, [checkVpcCidr(props.cidr, subnetLayout(this.topology).length * azCount)]);
+    const badNat = reportProblems('FargateVpc', this, [checkNatGateways(this.topology, props.natGateways, azCount)]);
+    reportProblems('FargateVpc', this, [checkEndpointsForTopology(this.topology, this.vpcEndpoints)]);
     if (maxAzs > knownAzs) {
       Annotations.of(this).addWarningV2('cdk-fargate-kit:vpcFewerAzs',
         `FargateVpc ${this.node.path}: maxAzs ${maxAzs} but the stack knows only ${knownAzs} availability zones, so the VPC spans ${knownAzs}. Fix: set the stack's env (account and region) so all AZs are known, or lower maxAzs to ${knownAzs}.`);
     }
 
     const vpc = new ec2.Vpc(this, 'Resource', {
-      ipAddresses: ec2.IpAddresses.cidr(props.cidr ?? '10.0.0.0/16'),
+      ipAddresses: ec2.IpAddresses.cidr(badCidr ? '10.0.0.0/16' : props.cidr ?? '10.0.0.0/16'),
       maxAzs,
-      natGateways: this.topology === VpcTopology.PRIVATE_WITH_NAT ? (props.natGateways ?? azCount) : 0,
+      natGateways: this.topology === VpcTopology.PRIVATE_WITH_NAT ? (badNat ? azCount : props.natGateways ?? azCount) : 0,
       subnetConfiguration: subnetLayout(this.topology),
       // No custom-resource Lambda: nothing of this library uses the default security group.
       restrictDefaultSecurityGroup: false,

@@ -8,12 +8,13 @@ import { ServiceAutoScalingOptions } from './scaling';
 import { SpotCapacityOptions } from './spot';
 import { FargateWorkloadProps } from './workload-props';
 import { addAutoScaling } from '../private/auto-scaling';
+import { resolveNumber } from '../task/fargate-task-def';
 import { clusterConfiguresExec, enableExec } from '../private/exec';
 import { addServiceAlarms } from '../private/service-alarms';
 import { capacityProviderStrategies, resolveSpotWeights } from '../private/spot';
 import { setUpWorkload } from '../private/workload';
 import { FargateTaskDef } from '../task/fargate-task-def';
-import { throwIfProblems } from '../validation/errors';
+import { reportAtSynth, reportProblems } from '../validation/errors';
 import { checkDesiredCount, checkPercent, checkScalingBounds, checkSpotPlatform, checkSpotWeights } from '../validation/service-rules';
 
 /**
@@ -122,8 +123,8 @@ export class FargateService extends Construct implements ec2.IConnectable {
     const spot = props.spot ? resolveSpotWeights(props.spot) : undefined;
     const desiredCount = props.desiredCount ?? (props.autoScaling ? undefined : 2);
 
-    throwIfProblems('FargateService', this, [
-      checkDesiredCount(props.desiredCount),
+    reportAtSynth('FargateService', this, () => [checkDesiredCount(resolveNumber(this, props.desiredCount))]);
+    reportProblems('FargateService', this, [
       props.autoScaling && checkScalingBounds(props.autoScaling.minCapacity, props.autoScaling.maxCapacity, props.desiredCount),
       checkPercent('autoScaling.targetCpuPercent', props.autoScaling?.targetCpuPercent),
       checkPercent('autoScaling.targetMemoryPercent', props.autoScaling?.targetMemoryPercent),

@@ -12,7 +12,7 @@ import { grantRunOnCluster } from '../private/cluster-grants';
 import { capacityProviderStrategies, resolveTaskSpotWeights } from '../private/spot';
 import { setUpWorkload } from '../private/workload';
 import { FargateTaskDef } from '../task/fargate-task-def';
-import { formatProblem, throwIfProblems } from '../validation/errors';
+import { reportAtSynth, reportProblems } from '../validation/errors';
 import { checkContainerOverrides, checkSpotPlatform, checkSpotWeights } from '../validation/service-rules';
 
 /**
@@ -81,12 +81,12 @@ export class FargateTask extends Construct implements ec2.IConnectable {
     const { network, taskDef } = props;
     this.taskDef = taskDef;
     const spot = props.spot ? resolveTaskSpotWeights(props.spot) : undefined;
-    throwIfProblems('FargateTask', this, [
+    reportProblems('FargateTask', this, [
       spot && checkSpotWeights(spot.onDemandWeight, spot.spotWeight, spot.onDemandBase),
       spot && checkSpotPlatform(spot.spotWeight, taskDef.operatingSystemFamily.isWindows(),
         taskDef.cpuArchitecture._cpuArchitecture, props.platformVersion),
       props.containerOverrides && !props.schedule
-        ? 'containerOverrides is set without schedule; the overrides apply to scheduled runs only. Fix: add schedule, or pass overrides to `aws ecs run-task --overrides` yourself.'
+        ? '[FGK-CONTAINER-OVERRIDES] containerOverrides is set without schedule; the overrides apply to scheduled runs only. Fix: add schedule, or pass overrides to `aws ecs run-task --overrides` yourself.'
         : undefined,
     ]);
     const strategies = spot ? capacityProviderStrategies(spot) : undefined;
@@ -150,14 +150,11 @@ export class FargateTask extends Construct implements ec2.IConnectable {
       }
       const overrides = props.containerOverrides ?? [];
       if (overrides.length > 0) {
-        this.node.addValidation({
-          validate: () => {
-            const containers = taskDef.taskDefinition.node.children
-              .filter((c): c is ecs.ContainerDefinition => c instanceof ecs.ContainerDefinition)
-              .map(c => c.containerName);
-            const problem = checkContainerOverrides(overrides.map(o => o.containerName), containers);
-            return problem === undefined ? [] : [formatProblem('FargateTask', this, problem)];
-          },
+        reportAtSynth('FargateTask', this, () => {
+          const containers = taskDef.taskDefinition.node.children
+            .filter((c): c is ecs.ContainerDefinition => c instanceof ecs.ContainerDefinition)
+            .map(c => c.containerName);
+          return [checkContainerOverrides(overrides.map(o => o.containerName), containers)];
         });
       }
     }
