@@ -294,7 +294,8 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
       securityGroup: this.loadBalancerSecurityGroup,
       dropInvalidHeaderFields: true,
     });
-    if (accessLogsOn) {
+    // aws-cdk-lib throws on access logs without a region (reported above)
+    if (accessLogsOn && !Token.isUnresolved(Stack.of(this).region)) {
       this.accessLogBucket = props.accessLogBucket ?? accessLogBucket(this, 'AccessLogs', props.accessLogRetention ?? Duration.days(90));
       this.loadBalancer.logAccessLogs(this.accessLogBucket);
     }
@@ -364,8 +365,8 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
     for (const t of badTargets ? [] : targets) {
       targetGroupOf(t).addTarget(this.service.loadBalancerTarget({ containerName: t.containerName, containerPort: t.containerPort }));
     }
-    if (props.requestCountScaling) {
-      this.fargateService.scalableTaskCount!.scaleOnRequestCount('RequestCountScaling', {
+    if (props.requestCountScaling && this.fargateService.scalableTaskCount) {
+      this.fargateService.scalableTaskCount.scaleOnRequestCount('RequestCountScaling', {
         requestsPerTarget: props.requestCountScaling.requestsPerTarget,
         targetGroup: this.targetGroup,
         scaleInCooldown: props.requestCountScaling.scaleInCooldown,

@@ -5,7 +5,7 @@ import { IFargateNetwork } from '../network/network';
 import { FargateTaskDef } from '../task/fargate-task-def';
 import { reportAtSynth, reportProblems } from '../validation/errors';
 import {
-  TaskPlacementFacts, checkExecEndpoint, checkIsolatedSubnetEndpoints, checkIsolatedImages, checkPublicSubnetPublicIp, checkSecretEndpoints,
+  TaskPlacementFacts, checkExecEndpoint, checkIsolatedSubnetEndpoints, checkPublicSubnetPublicIp, checkSecretEndpoints,
 } from '../validation/placement-rules';
 import { checkPlatformFeatures, checkPlatformForCpu } from '../validation/service-rules';
 
@@ -63,11 +63,9 @@ export function validatePlacement(
   ]);
   // read at synth from the L2 task definition: containers and secrets added later count too
   reportAtSynth(constructType, scope, () => {
-    const containers = taskDef.taskDefinition.node.children.filter((c): c is ecs.ContainerDefinition => c instanceof ecs.ContainerDefinition);
     const tdProps = taskDef.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition;
     return [
       checkSecretEndpoints(f, taskDef.requiredVpcEndpoints),
-      checkIsolatedImages(f, containers.map(c => ({ name: c.containerName, image: c.imageName }))),
       checkPlatformFeatures(checks.platformVersion, {
         arm64: taskDef.cpuArchitecture._cpuArchitecture === 'ARM64',
         windows: taskDef.operatingSystemFamily.isWindows(),

@@ -178,7 +178,10 @@ export class FargateService extends Construct implements ec2.IConnectable {
     if (exec && !execByCdk) enableExec(this, this.service, taskDef);
 
     if (props.autoScaling) {
-      this.scalableTaskCount = addAutoScaling(this.service, props.autoScaling);
+      // aws-cdk-lib throws on bounds that cannot hold: placeholder bounds (the error is reported)
+      const bounds = checkScalingBounds(props.autoScaling.minCapacity, props.autoScaling.maxCapacity, props.desiredCount) === undefined
+        ? props.autoScaling : { ...props.autoScaling, minCapacity: 1, maxCapacity: 1 };
+      this.scalableTaskCount = addAutoScaling(this.service, bounds);
     }
     if (props.alarms) {
       const alarms = addServiceAlarms(this, this.service, this.cluster, props.alarms);

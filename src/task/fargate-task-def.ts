@@ -12,7 +12,7 @@ import {
   checkContainerCpu, checkContainerMemory, checkHealthCheck, checkMountPath, checkPorts, checkReadonlyRootFilesystem,
 } from '../validation/container-rules';
 import { reportAtSynth, reportProblems } from '../validation/errors';
-import { ContainerSpec, checkHostPorts, checkTask } from '../validation/task-rules';
+import { ContainerSpec, checkContainersFitTask, checkHostPorts, checkTask } from '../validation/task-rules';
 import { checkEcsName, checkEphemeralStorage, checkPlatform, checkTaskSize } from '../validation/task-size-rules';
 import { checkEfsPlatform, checkEfsRootDirectory, checkMountVolume, checkVolumeName } from '../validation/volume-rules';
 
@@ -116,6 +116,8 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
     // every problem is reported at synth, all at once; a value the L2 would crash on is kept from it
     const badFamily = reportProblems(TYPE, this, [props.family === undefined ? undefined : checkEcsName('family', props.family)]);
     const badStorage = reportProblems(TYPE, this, [checkEphemeralStorage(props.ephemeralStorageGiB)]);
+    // aws-cdk-lib throws on a Windows task of an unsupported size: it gets a placeholder size (the error is reported)
+    const badPlatform = checkPlatform(this.cpuArchitecture._cpuArchitecture, this.operatingSystemFamily._operatingSystemFamily, this.cpu) !== undefined;
     reportAtSynth(TYPE, this, () => [
       checkTaskSize(resolveNumber(this, this.cpu), resolveNumber(this, this.memoryLimitMiB)),
       checkPlatform(this.cpuArchitecture._cpuArchitecture, this.operatingSystemFamily._operatingSystemFamily, resolveNumber(this, this.cpu)),
@@ -132,8 +134,8 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
     });
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'Resource', {
       family: badFamily ? undefined : props.family,
-      cpu: this.cpu,
-      memoryLimitMiB: this.memoryLimitMiB,
+      cpu: badPlatform ? 1024 : this.cpu,
+      memoryLimitMiB: badPlatform ? 2048 : this.memoryLimitMiB,
       ephemeralStorageGiB: badStorage ? undefined : props.ephemeralStorageGiB,
       runtimePlatform: {
         cpuArchitecture: this.cpuArchitecture,
@@ -212,6 +214,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
         startPeriodSeconds: hc.startPeriod?.toSeconds(),
       }),
       checkHostPorts([this.specOf(name, options, portMappings)]),
+      checkContainersFitTask([...this.containerSpecs(), this.specOf(name, options, portMappings)], resolveNumber(this, this.cpu), resolveNumber(this, this.memoryLimitMiB)),
       checkReadonlyRootFilesystem(name, options.readonlyRootFilesystem ?? false, this.windows),
       ...(options.mountPoints ?? []).flatMap(m => [
         checkMountVolume(name, m.sourceVolume, this.volumeNames),
@@ -230,8 +233,14 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
     const safeMappings = portMappings.filter(pm => pm.containerPortRange !== undefined
       || (Token.isUnresolved(pm.containerPort) || pm.containerPort !== 0)
       && (pm.hostPort === undefined || Token.isUnresolved(pm.hostPort) || pm.hostPort === pm.containerPort));
+    // aws-cdk-lib throws on a container cpu above the task's and on a reservation above the limit
+    const badCpu = reportProblems(TYPE, this, [checkContainerCpu(name, options.cpu, this.cpu),
+      checkContainersFitTask([...this.containerSpecs(), this.specOf(name, options, portMappings)], resolveNumber(this, this.cpu), Number.MAX_SAFE_INTEGER)]);
+    const badMemory = reportProblems(TYPE, this, [checkContainerMemory(name, options.memoryLimitMiB, options.memoryReservationMiB, this.memoryLimitMiB)]);
     const container = this.taskDefinition.addContainer(id, {
       ...containerOptions,
+      cpu: badCpu ? undefined : options.cpu,
+      memoryReservationMiB: badMemory ? undefined : options.memoryReservationMiB,
       containerName: name,
       essential: options.essential ?? true,
       portMappings: safeMappings,

@@ -33,7 +33,6 @@ export const RULES: readonly RuleInfo[] = [
   r('FGK-ISOLATED-SUBNET-ENDPOINTS', 'FargateService, FargateTask', false, 'A task in an isolated subnet needs the ECR, S3 and CloudWatch Logs endpoints.'),
   r('FGK-SECRET-ENDPOINTS', 'FargateService, FargateTask', false, 'Secrets (including ones added with container.addSecret) need the Secrets Manager / SSM endpoint when tasks have no internet route.'),
   r('FGK-EXEC-ENDPOINT', 'FargateService, FargateTask', false, 'ECS Exec needs the ssmmessages endpoint when tasks have no internet route.'),
-  r('FGK-ISOLATED-IMAGE', 'FargateService, FargateTask', true, 'Tasks without an internet route pull only from ECR through its endpoints: a Docker Hub or other public registry image fails with CannotPullContainerError.'),
   r('FGK-CLUSTER-CONFLICT', 'FargateService, FargateTask', false, 'cluster and sharedCluster are exclusive: a workload runs in one cluster.'),
   // task definition
   r('FGK-TASK-SIZE', 'FargateTaskDef', true, 'Task CPU and memory form one of the fixed combinations Fargate accepts.'),
