@@ -9,7 +9,9 @@ import { Construct, IConstruct } from 'constructs';
 export function atSynth(fn: () => unknown, scope?: IConstruct): () => void {
   return () => {
     const result = fn();
-    const anchor = scope ?? (Construct.isConstruct(result) ? result : undefined);
+    const fromObject = result !== null && typeof result === 'object'
+      ? Object.values(result as object).find(v => Construct.isConstruct(v)) as IConstruct | undefined : undefined;
+    const anchor = scope ?? (Construct.isConstruct(result) ? result : fromObject);
     if (anchor === undefined) throw new Error('atSynth: pass the scope when fn returns no construct');
     const root = anchor.node.root;
     (App.isApp(root) || Stage.isStage(root) ? root as Stage : Stage.of(anchor)!).synth({ force: true });

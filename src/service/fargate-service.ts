@@ -8,7 +8,7 @@ import { ServiceAutoScalingOptions } from './scaling';
 import { SpotCapacityOptions } from './spot';
 import { FargateWorkloadProps } from './workload-props';
 import { addAutoScaling } from '../private/auto-scaling';
-import { resolveNumber } from '../task/fargate-task-def';
+import { resolveNumber } from '../private/resolve';
 import { clusterConfiguresExec, enableExec } from '../private/exec';
 import { addServiceAlarms } from '../private/service-alarms';
 import { capacityProviderStrategies, resolveSpotWeights } from '../private/spot';

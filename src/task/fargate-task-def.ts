@@ -8,6 +8,7 @@ import { AppContainerOptions, EfsVolumeOptions } from './container-props';
 import { TaskRoles } from '../iam/task-roles';
 import { VpcEndpointService } from '../network/topology';
 import { clusterCondition, grantRunOnCluster } from '../private/cluster-grants';
+import { resolveNumber } from '../private/resolve';
 import {
   checkContainerCpu, checkContainerMemory, checkHealthCheck, checkMountPath, checkPorts, checkReadonlyRootFilesystem,
 } from '../validation/container-rules';
@@ -417,15 +418,4 @@ function secretEndpointOf(scope: Construct, valueFrom: string): VpcEndpointServi
     }
   }
   return VpcEndpointService.SECRETS_MANAGER;
-}
-
-/** A number as the template will have it: Lazy values resolved; `undefined` stays; other tokens stay tokens. */
-export function resolveNumber<T extends number | undefined>(scope: Construct, value: T): T {
-  if (value === undefined || !Token.isUnresolved(value)) return value;
-  try {
-    const resolved = Stack.of(scope).resolve(value);
-    return (typeof resolved === 'number' ? resolved : value) as T;
-  } catch {
-    return value;
-  }
 }

@@ -6,6 +6,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { albFixture } from './helpers';
 import { AlbFrontedService, VpcTopology } from '../../src';
+import { atSynth } from '../at-synth';
 
 const getAtt = (prefix: string) => ({ 'Fn::GetAtt': [Match.stringLikeRegexp(`^${prefix}`), 'GroupId'] });
 const ALB_SG = getAtt('WebLoadBalancerSecurityGroup');
@@ -277,8 +278,8 @@ describe('AlbFrontedService security group options', () => {
 
   test('an internet-facing ALB in an ISOLATED_ONLY network is rejected', () => {
     const { stack, network, taskDef } = albFixture({ topology: VpcTopology.ISOLATED_ONLY, natGateways: undefined });
-    expect(() => new AlbFrontedService(stack, 'Web', { network, taskDef, internetFacing: true }))
-      .toThrow(/AlbFrontedService Stack\/Web: internetFacing is true but 2 of the load balancer subnets are not public/);
+    expect(atSynth(() => new AlbFrontedService(stack, 'Web', { network, taskDef, internetFacing: true })))
+      .toThrow(/AlbFrontedService Stack\/Web: \[FGK-[A-Z0-9-]+\] internetFacing is true but 2 of the load balancer subnets are not public/);
   });
 
   test('an internal ALB goes in the task subnets', () => {

@@ -3,6 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { FargateVpc, VpcEndpointService, VpcTopology } from '../../src';
+import { atSynth } from '../at-synth';
 
 function stackWith(props?: ConstructorParameters<typeof FargateVpc>[2]): { stack: Stack; network: FargateVpc; template: Template } {
   const stack = new Stack(new App(), 'Test');
@@ -241,14 +242,14 @@ describe('FargateVpc, topology ISOLATED_ONLY', () => {
 
 describe('FargateVpc validation', () => {
   const cases: Array<[string, ConstructorParameters<typeof FargateVpc>[2], RegExp]> = [
-    ['maxAzs < 1', { maxAzs: 0 }, /^FargateVpc Test\/Network: maxAzs 0 is not valid; a VPC needs at least one availability zone.*Fix: set maxAzs to 2 or more/],
-    ['natGateways > AZs', { natGateways: 3 }, /FargateVpc Test\/Network: natGateways 3 exceeds the 2 availability zones of this VPC; .*at most one per AZ\. Fix: set natGateways between 1 and 2, or raise maxAzs/],
-    ['natGateways 0 with PRIVATE_WITH_NAT', { natGateways: 0 }, /FargateVpc Test\/Network: natGateways 0 leaves the private subnets of topology PRIVATE_WITH_NAT without a route to the internet.*Fix: set natGateways between 1 and 2.*or use topology PRIVATE_ISOLATED/],
+    ['maxAzs < 1', { maxAzs: 0 }, /FargateVpc Test\/Network: \[FGK-[A-Z0-9-]+\] maxAzs 0 is not valid; a VPC needs at least one availability zone.*Fix: set maxAzs to 2 or more/],
+    ['natGateways > AZs', { natGateways: 3 }, /FargateVpc Test\/Network: \[FGK-[A-Z0-9-]+\] natGateways 3 exceeds the 2 availability zones of this VPC; .*at most one per AZ\. Fix: set natGateways between 1 and 2, or raise maxAzs/],
+    ['natGateways 0 with PRIVATE_WITH_NAT', { natGateways: 0 }, /FargateVpc Test\/Network: \[FGK-[A-Z0-9-]+\] natGateways 0 leaves the private subnets of topology PRIVATE_WITH_NAT without a route to the internet.*Fix: set natGateways between 1 and 2.*or use topology PRIVATE_ISOLATED/],
     ['natGateways with PUBLIC_ONLY', { topology: VpcTopology.PUBLIC_ONLY, natGateways: 1 }, /natGateways 1 is set but topology PUBLIC_ONLY has no NAT gateways.*Fix: remove natGateways, or use topology PRIVATE_WITH_NAT/],
     ['bad cidr', { cidr: '10.0.0.0/8' }, /cidr '10.0.0.0\/8' is not a valid VPC block; .*prefix between \/16 and \/28\. Fix: use a private range such as '10.0.0.0\/16'/],
   ];
   test.each(cases)('%s', (_name, props, message) => {
-    expect(() => stackWith(props)).toThrow(message);
+    expect(atSynth(() => stackWith(props))).toThrow(message);
   });
 });
 
@@ -305,13 +306,13 @@ describe('FargateVpc.fromVpc', () => {
 
   test('fails when the chosen task subnets do not exist', () => {
     const { stack, vpc } = existingVpc([{ name: 'Public', subnetType: ec2.SubnetType.PUBLIC }]);
-    expect(() => FargateVpc.fromVpc(stack, 'Network', { vpc, topology: VpcTopology.PRIVATE_WITH_NAT }))
-      .toThrow(/^FargateVpc.fromVpc Test\/Network: taskSubnets \{ subnetType: Private \} selects no subnets of VPC Test\/Existing \(.*\)\. Fix: pass taskSubnets that names subnets the VPC has/);
+    expect(atSynth(() => FargateVpc.fromVpc(stack, 'Network', { vpc, topology: VpcTopology.PRIVATE_WITH_NAT })))
+      .toThrow(/FargateVpc.fromVpc Test\/Network: \[FGK-[A-Z0-9-]+\] taskSubnets \{ subnetType: Private \} selects no subnets of VPC Test\/Existing \(.*\)\. Fix: pass taskSubnets that names subnets the VPC has/);
   });
 
   test('fails when a named subnet group does not exist', () => {
     const { stack, vpc } = existingVpc(publicAndPrivate);
-    expect(() => FargateVpc.fromVpc(stack, 'Network', { vpc, topology: VpcTopology.PRIVATE_WITH_NAT, loadBalancerSubnets: { subnetGroupName: 'Edge' } }))
+    expect(atSynth(() => FargateVpc.fromVpc(stack, 'Network', { vpc, topology: VpcTopology.PRIVATE_WITH_NAT, loadBalancerSubnets: { subnetGroupName: 'Edge' } })))
       .toThrow(/loadBalancerSubnets \{ subnetGroupName: 'Edge' \} selects no subnets of VPC Test\/Existing/);
   });
 
@@ -320,7 +321,7 @@ describe('FargateVpc.fromVpc', () => {
       { name: 'Public', subnetType: ec2.SubnetType.PUBLIC },
       { name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
     ]);
-    expect(() => FargateVpc.fromVpc(stack, 'Network', { vpc, topology: VpcTopology.PRIVATE_ISOLATED, vpcEndpoints: [VpcEndpointService.ECR_API] }))
-      .toThrow(/^FargateVpc.fromVpc Test\/Network: the network lacks VPC endpoints ECR_DOCKER, S3, CLOUDWATCH_LOGS/);
+    expect(atSynth(() => FargateVpc.fromVpc(stack, 'Network', { vpc, topology: VpcTopology.PRIVATE_ISOLATED, vpcEndpoints: [VpcEndpointService.ECR_API] })))
+      .toThrow(/FargateVpc.fromVpc Test\/Network: \[FGK-[A-Z0-9-]+\] the network lacks VPC endpoints ECR_DOCKER, S3, CLOUDWATCH_LOGS/);
   });
 });
