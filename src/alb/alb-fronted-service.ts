@@ -12,7 +12,7 @@ import { AlbAlarmOptions } from './alb-alarms';
 import { AlbRoute } from './routes';
 import { VpcTopology } from '../network/topology';
 import { accessLogBucket } from '../private/access-logs';
-import { REASONS, acknowledge } from '../private/acknowledgements';
+import { REASONS, acknowledgeOpenListenerPorts } from '../private/acknowledgements';
 import { addAlbAlarms } from '../private/alb-alarms';
 import { knownAzs } from '../private/imported-network';
 import { ResolvedTarget, resolveTarget, targetContainers, targetKey } from '../private/alb-targets';
@@ -281,7 +281,7 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
         }
       }
       if (internetFacing && cidrs.some(c => c === '0.0.0.0/0' || c === '::/0')) {
-        acknowledge(sg, 'AwsSolutions-EC23', REASONS.internetFacingListener);
+        acknowledgeOpenListenerPorts(sg, listenerPorts, REASONS.internetFacingListener);
       }
       this.loadBalancerSecurityGroup = sg;
     }
