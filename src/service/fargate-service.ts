@@ -1,4 +1,4 @@
-import { Annotations, Duration } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -9,6 +9,7 @@ import { SpotCapacityOptions } from './spot';
 import { FargateWorkloadProps } from './workload-props';
 import { addAutoScaling } from '../private/auto-scaling';
 import { resolveNumber } from '../private/resolve';
+import { checkEcsName } from '../validation/task-size-rules';
 import { clusterConfiguresExec, enableExec } from '../private/exec';
 import { addServiceAlarms } from '../private/service-alarms';
 import { capacityProviderStrategies, resolveSpotWeights } from '../private/spot';
@@ -125,6 +126,7 @@ export class FargateService extends Construct implements ec2.IConnectable {
 
     reportAtSynth('FargateService', this, () => [checkDesiredCount(resolveNumber(this, props.desiredCount))]);
     reportProblems('FargateService', this, [
+      props.serviceName === undefined ? undefined : checkEcsName('serviceName', props.serviceName),
       props.autoScaling && checkScalingBounds(props.autoScaling.minCapacity, props.autoScaling.maxCapacity, props.desiredCount),
       checkPercent('autoScaling.targetCpuPercent', props.autoScaling?.targetCpuPercent),
       checkPercent('autoScaling.targetMemoryPercent', props.autoScaling?.targetMemoryPercent),
@@ -143,6 +145,7 @@ export class FargateService extends Construct implements ec2.IConnectable {
     const base = setUpWorkload('FargateService', this, props, { spot: spot !== undefined, enableExecuteCommand: props.enableExecuteCommand });
     this.cluster = base.cluster;
     this.securityGroup = base.securityGroup;
+    if (base.assignPublicIp) warnIfUnreachable(this, base.securityGroup, taskDef);
     this.runTaskCommand = base.runTaskCommand;
     this.runTaskNetworkConfiguration = base.runTaskNetworkConfiguration;
     if (spot && !(this.cluster instanceof ecs.Cluster)) {
@@ -205,4 +208,30 @@ export class FargateService extends Construct implements ec2.IConnectable {
   public metricMemoryUtilization(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.service.metricMemoryUtilization(props);
   }
+}
+
+/**
+ * A service with public IPs whose containers listen on ports, while no security group rule
+ * lets anything reach them (no load balancer, no ingress rule): it receives no traffic.
+ * Checked at synth, after every rule is added.
+ */
+function warnIfUnreachable(service: FargateService, securityGroup: ec2.SecurityGroup, taskDef: FargateService['taskDef']): void {
+  let warned = false;
+  service.node.addValidation({
+    validate: () => {
+      const ports = taskDef.taskDefinition.node.children
+        .filter((c): c is ecs.ContainerDefinition => c instanceof ecs.ContainerDefinition)
+        .flatMap(c => c.portMappings.map(pm => pm.containerPort));
+      const inline = (Stack.of(service).resolve((securityGroup.node.defaultChild as ec2.CfnSecurityGroup).securityGroupIngress) ?? []) as unknown[];
+      const sgId = Stack.of(service).resolve(securityGroup.securityGroupId);
+      const separate = Stack.of(service).node.findAll().filter(c => c instanceof ec2.CfnSecurityGroupIngress
+        && JSON.stringify(Stack.of(service).resolve((c as ec2.CfnSecurityGroupIngress).groupId)) === JSON.stringify(sgId));
+      if (!warned && ports.length > 0 && inline.length === 0 && separate.length === 0 && service.service.loadBalancers.length === 0) {
+        warned = true;
+        Annotations.of(service).addWarningV2('cdk-fargate-kit:unreachablePublicService',
+          `FargateService ${service.node.path}: the tasks get public IPs and listen on port(s) ${ports.join(', ')}, but no security group rule lets anything reach them (no load balancer, no ingress rule), so they receive no traffic. Fix: put a load balancer in front (AlbFrontedService), or allow the clients with service.connections.allowFrom(...).`);
+      }
+      return [];
+    },
+  });
 }

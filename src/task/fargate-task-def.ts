@@ -303,7 +303,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
    * pass exactly this task's two roles to ECS.
    */
   public grantRun(grantee: iam.IGrantable, cluster: ecs.ICluster): iam.Grant {
-    return grantRunOnCluster(grantee, this.familyArnPattern, this.roles, cluster);
+    return this.checkGrant('grantRun', grantee, grantRunOnCluster(grantee, this.familyArnPattern, this.roles, cluster));
   }
 
   /**
@@ -313,7 +313,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
    * `ecs:DescribeTasks` and `ecs:StopTask` are scoped to the cluster's task ARNs too.
    */
   public grantDescribeTasks(grantee: iam.IGrantable, cluster: ecs.ICluster): iam.Grant {
-    return iam.Grant.addToPrincipal({
+    return this.checkGrant('grantDescribeTasks', grantee, iam.Grant.addToPrincipal({
       grantee,
       actions: ['ecs:ListTasks'],
       resourceArns: ['*'],
@@ -323,7 +323,17 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
       actions: ['ecs:DescribeTasks', 'ecs:StopTask'],
       resourceArns: [Stack.of(this).formatArn({ service: 'ecs', resource: 'task', resourceName: `${cluster.clusterName}/*` })],
       conditions: clusterCondition(cluster),
-    }));
+    })));
+  }
+
+  /**
+   * A grant to a principal without a policy of this app (e.g. another account's) is written
+   * nowhere: report it instead of dropping it silently.
+   */
+  private checkGrant(method: string, grantee: iam.IGrantable, grant: iam.Grant): iam.Grant {
+    reportProblems(TYPE, this, [grant.success ? undefined
+      : `[FGK-GRANT-PRINCIPAL] ${method} to ${grantee.grantPrincipal.toString()} was not added to any policy: the principal has no policy this app can write to (e.g. a principal of another account), so the permission would be missing at run time. Fix: grant to a role of this app, or add the permissions in the other account and let it assume a role of this one.`]);
+    return grant;
   }
 
   /** Wires the pending dependsOn entries whose target container now exists. */

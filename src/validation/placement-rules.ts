@@ -1,4 +1,3 @@
-import { Token } from 'aws-cdk-lib';
 import { NO_INTERNET_TOPOLOGIES, missingCoreEndpoints } from './network-rules';
 
 /** Which subnets tasks land in and whether they can reach the internet. */
@@ -50,18 +49,3 @@ export function checkExecEndpoint(enableExecuteCommand: boolean, f: TaskPlacemen
   return '[FGK-EXEC-ENDPOINT] enableExecuteCommand is true, but the task subnets have no internet route and the network lacks the SSM_MESSAGES (ssmmessages) VPC endpoint; the ECS Exec agent cannot open its channel, so `aws ecs execute-command` fails. Fix: add it to the network, e.g. new FargateVpc(..., { vpcEndpoints: [VpcEndpointService.SSM_MESSAGES] }), or turn enableExecuteCommand off.';
 }
 
-/** An image ECR serves through the ECR VPC endpoints: a private ECR repository URI (or a token, e.g. an asset). */
-export function isPrivateEcrImage(image: string): boolean {
-  return Token.isUnresolved(image) || /^[0-9]{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//.test(image);
-}
-
-/**
- * Tasks without an internet route pull only through the ECR VPC endpoints, which serve
- * private ECR repositories: Docker Hub, ECR Public and other registries are unreachable.
- */
-export function checkIsolatedImages(f: TaskPlacementFacts, containers: ReadonlyArray<{ readonly name: string; readonly image: string }>): string | undefined {
-  if (!hasNoInternetRoute(f)) return undefined;
-  const unreachable = containers.filter(c => !isPrivateEcrImage(c.image));
-  if (unreachable.length === 0) return undefined;
-  return `[FGK-ISOLATED-IMAGE] container(s) ${unreachable.map(c => `'${c.name}' (image ${c.image})`).join(', ')} pull from a registry other than private ECR, but the task subnets have no internet route (topology ${f.topology}); VPC endpoints reach only private ECR, so the task fails with CannotPullContainerError. Fix: copy the image into an ECR repository of the account (or an ECR pull-through cache) and use ecs.ContainerImage.fromEcrRepository / fromAsset, or use a topology with internet access (PRIVATE_WITH_NAT).`;
-}
