@@ -107,7 +107,9 @@ const CASES: Array<[string, string, (p: Parts) => void, FargateVpcProps?, Fargat
 ];
 
 describe('adversarial inputs end in the library\'s own error, at synth', () => {
-  test.each(CASES)('%s -> %s', (_name, ruleId, build, vpc, task) => {
+  // by index: jest would pretty-print the props (construct trees behind tokens) into titles
+  test.each(CASES.map((c, i) => [c[0], c[1], i] as [string, string, number]))('%s -> %s', (_name, ruleId, i) => {
+    const [, , build, vpc, task] = CASES[i];
     const error = synthError(build, vpc, task);
     expect(error).not.toMatch(/^CONSTRUCTION THREW/);
     expect(error).toMatch(/^Validation failed with the following errors:/);
@@ -130,6 +132,7 @@ describe('inputs that were refused or crashed but are valid now', () => {
     const network = FargateVpc.fromVpc(stack, 'Net', {
       vpc, topology: VpcTopology.PRIVATE_WITH_NAT,
       taskSubnets: { subnets: [ec2.Subnet.fromSubnetId(stack, 'A', 'subnet-a'), ec2.Subnet.fromSubnetId(stack, 'B', 'subnet-b')] },
+      loadBalancerSubnets: { subnets: [ec2.Subnet.fromSubnetId(stack, 'C', 'subnet-c'), ec2.Subnet.fromSubnetId(stack, 'D', 'subnet-d')] },
     });
     const taskDef = new FargateTaskDef(stack, 'Task');
     web(taskDef);
@@ -170,12 +173,13 @@ describe('every problem at once', () => {
       service(p, { desiredCount: -1 });
     }, { cidr: '10.0.0.1/16' }, { cpu: 512, memoryLimitMiB: 3000 });
     const lines = error.split('\n').filter(l => l.includes('[FGK-'));
-    expect(lines).toEqual([
+    expect(lines).toHaveLength(4);
+    expect(lines).toEqual(expect.arrayContaining([
       expect.stringMatching(/FargateVpc S\/Net: \[FGK-VPC-CIDR\] cidr '10\.0\.0\.1\/16' has host bits set.*Fix: /),
       expect.stringMatching(/FargateTaskDef S\/Task: \[FGK-PORTS\] container 'web' port 70000 is out of range.*Fix: /),
       expect.stringMatching(/FargateTaskDef S\/Task: \[FGK-TASK-SIZE\] memoryLimitMiB 3000 is not valid with cpu 512.*Fix: /),
       expect.stringMatching(/FargateService S\/Svc: \[FGK-DESIRED-COUNT\] desiredCount -1 is not valid.*Fix: /),
-    ]);
+    ]));
     // no stack trace into source files the npm package does not contain
     expect(error).not.toMatch(/\.ts:\d+/);
   });

@@ -17,6 +17,7 @@ import { setUpWorkload } from '../private/workload';
 import { FargateTaskDef } from '../task/fargate-task-def';
 import { reportAtSynth, reportProblems } from '../validation/errors';
 import { checkDesiredCount, checkPercent, checkScalingBounds, checkSpotPlatform, checkSpotWeights } from '../validation/service-rules';
+import { isBeforePlatform14 } from '../validation/service-rules';
 
 /**
  * Properties of a `FargateService`.
@@ -163,7 +164,8 @@ export class FargateService extends Construct implements ec2.IConnectable {
       vpcSubnets: network.taskSubnets,
       assignPublicIp: base.assignPublicIp,
       securityGroups: base.securityGroups,
-      platformVersion: props.platformVersion,
+      // aws-cdk-lib throws on ephemeral storage before platform 1.4.0 (FGK-PLATFORM-FEATURES reports it)
+      platformVersion: safePlatformVersion(props.platformVersion, taskDef),
       capacityProviderStrategies: spot ? capacityProviderStrategies(spot) : undefined,
       enableExecuteCommand: execByCdk,
       circuitBreaker: (props.circuitBreaker ?? true) ? { enable: true, rollback: true } : undefined,
@@ -234,4 +236,9 @@ function warnIfUnreachable(service: FargateService, securityGroup: ec2.SecurityG
       return [];
     },
   });
+}
+
+/** The platform version, or LATEST when aws-cdk-lib would throw on it (ephemeral storage before 1.4.0; reported at synth). */
+function safePlatformVersion(platformVersion: ecs.FargatePlatformVersion | undefined, taskDef: { readonly taskDefinition: ecs.FargateTaskDefinition }): ecs.FargatePlatformVersion | undefined {
+  return taskDef.taskDefinition.ephemeralStorageGiB !== undefined && isBeforePlatform14(platformVersion) ? ecs.FargatePlatformVersion.LATEST : platformVersion;
 }

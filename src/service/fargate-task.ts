@@ -14,6 +14,7 @@ import { setUpWorkload } from '../private/workload';
 import { FargateTaskDef } from '../task/fargate-task-def';
 import { reportAtSynth, reportProblems } from '../validation/errors';
 import { checkContainerOverrides, checkSpotPlatform, checkSpotWeights } from '../validation/service-rules';
+import { isBeforePlatform14 } from '../validation/service-rules';
 
 /**
  * Properties of a `FargateTask`.
@@ -135,7 +136,8 @@ export class FargateTask extends Construct implements ec2.IConnectable {
         securityGroups: base.securityGroups,
         subnetSelection: eventsSubnetSelection(network, base.placement.subnets),
         assignPublicIp: base.assignPublicIp,
-        platformVersion: props.platformVersion,
+        // aws-cdk-lib throws on ephemeral storage before platform 1.4.0 (FGK-PLATFORM-FEATURES reports it)
+        platformVersion: safePlatformVersion(props.platformVersion, taskDef),
         launchType: ecs.LaunchType.FARGATE,
         containerOverrides: props.containerOverrides,
       }));
@@ -168,4 +170,9 @@ export class FargateTask extends Construct implements ec2.IConnectable {
 function eventsSubnetSelection(network: IFargateNetwork, selected: ec2.SelectedSubnets): ec2.SubnetSelection {
   if (!network.assignPublicIp || network.taskSubnets.subnetType === ec2.SubnetType.PUBLIC) return network.taskSubnets;
   return { subnetType: ec2.SubnetType.PUBLIC, subnetFilters: [ec2.SubnetFilter.byIds(selected.subnetIds)] };
+}
+
+/** The platform version, or LATEST when aws-cdk-lib would throw on it (ephemeral storage before 1.4.0; reported at synth). */
+function safePlatformVersion(platformVersion: ecs.FargatePlatformVersion | undefined, taskDef: { readonly taskDefinition: ecs.FargateTaskDefinition }): ecs.FargatePlatformVersion | undefined {
+  return taskDef.taskDefinition.ephemeralStorageGiB !== undefined && isBeforePlatform14(platformVersion) ? ecs.FargatePlatformVersion.LATEST : platformVersion;
 }
