@@ -130,7 +130,8 @@ describe('inputs that were refused or crashed but are valid now', () => {
     const stack = new Stack(app, 'S');
     const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId: 'vpc-1', availabilityZones: ['a', 'b'] });
     const network = FargateVpc.fromVpc(stack, 'Net', {
-      vpc, topology: VpcTopology.PRIVATE_WITH_NAT,
+      vpc,
+      topology: VpcTopology.PRIVATE_WITH_NAT,
       taskSubnets: { subnets: [ec2.Subnet.fromSubnetId(stack, 'A', 'subnet-a'), ec2.Subnet.fromSubnetId(stack, 'B', 'subnet-b')] },
       loadBalancerSubnets: { subnets: [ec2.Subnet.fromSubnetId(stack, 'C', 'subnet-c'), ec2.Subnet.fromSubnetId(stack, 'D', 'subnet-d')] },
     });
@@ -150,7 +151,9 @@ describe('inputs that were refused or crashed but are valid now', () => {
     web(taskDef);
     const svc = new FargateService(stack, 'Svc', { network, taskDef });
     Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
-      IpProtocol: 'tcp', FromPort: 2049, ToPort: 2049,
+      IpProtocol: 'tcp',
+      FromPort: 2049,
+      ToPort: 2049,
       SourceSecurityGroupId: { 'Fn::GetAtt': [stack.getLogicalId(svc.securityGroup.node.defaultChild as ec2.CfnSecurityGroup), 'GroupId'] },
     });
   });

@@ -14,8 +14,8 @@ import { VpcTopology } from '../network/topology';
 import { accessLogBucket } from '../private/access-logs';
 import { REASONS, acknowledgeOpenListenerPorts } from '../private/acknowledgements';
 import { addAlbAlarms } from '../private/alb-alarms';
-import { knownAzs } from '../private/imported-network';
 import { ResolvedTarget, resolveTarget, targetContainers, targetKey } from '../private/alb-targets';
+import { knownAzs } from '../private/imported-network';
 import { FargateService, FargateServiceProps } from '../service/fargate-service';
 import {
   checkAccessLogsRegion, checkAllowedCidrs, checkAzCoverage, checkDeregistrationDelay, checkHasTargetContainer,

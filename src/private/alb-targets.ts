@@ -17,7 +17,9 @@ export function targetContainers(taskDef: FargateTaskDef): TargetContainerSpec[]
     // a load balancer target group forwards TCP (HTTP) only: UDP ports are no targets
     .map(c => ({
       name: c.containerName,
-      ports: c.portMappings.filter(pm => pm.containerPortRange === undefined && (pm.protocol ?? ecs.Protocol.TCP) === ecs.Protocol.TCP).map(pm => pm.containerPort),
+      ports: c.portMappings
+        .filter(pm => pm.containerPortRange === undefined && (pm.protocol ?? ecs.Protocol.TCP) === ecs.Protocol.TCP)
+        .map(pm => pm.containerPort),
     }));
 }
 

@@ -8,16 +8,15 @@ import { ServiceAutoScalingOptions } from './scaling';
 import { SpotCapacityOptions } from './spot';
 import { FargateWorkloadProps } from './workload-props';
 import { addAutoScaling } from '../private/auto-scaling';
-import { resolveNumber } from '../private/resolve';
-import { checkEcsName } from '../validation/task-size-rules';
 import { clusterConfiguresExec, enableExec } from '../private/exec';
+import { resolveNumber } from '../private/resolve';
 import { addServiceAlarms } from '../private/service-alarms';
 import { capacityProviderStrategies, resolveSpotWeights } from '../private/spot';
 import { setUpWorkload } from '../private/workload';
 import { FargateTaskDef } from '../task/fargate-task-def';
 import { reportAtSynth, reportProblems } from '../validation/errors';
-import { checkDesiredCount, checkPercent, checkScalingBounds, checkSpotPlatform, checkSpotWeights } from '../validation/service-rules';
-import { isBeforePlatform14 } from '../validation/service-rules';
+import { checkDesiredCount, checkPercent, checkScalingBounds, checkSpotPlatform, checkSpotWeights, isBeforePlatform14 } from '../validation/service-rules';
+import { checkEcsName } from '../validation/task-size-rules';
 
 /**
  * Properties of a `FargateService`.
@@ -239,6 +238,9 @@ function warnIfUnreachable(service: FargateService, securityGroup: ec2.SecurityG
 }
 
 /** The platform version, or LATEST when aws-cdk-lib would throw on it (ephemeral storage before 1.4.0; reported at synth). */
-function safePlatformVersion(platformVersion: ecs.FargatePlatformVersion | undefined, taskDef: { readonly taskDefinition: ecs.FargateTaskDefinition }): ecs.FargatePlatformVersion | undefined {
-  return taskDef.taskDefinition.ephemeralStorageGiB !== undefined && isBeforePlatform14(platformVersion) ? ecs.FargatePlatformVersion.LATEST : platformVersion;
+function safePlatformVersion(
+  platformVersion: ecs.FargatePlatformVersion | undefined, taskDef: { readonly taskDefinition: ecs.FargateTaskDefinition },
+): ecs.FargatePlatformVersion | undefined {
+  const storage = taskDef.taskDefinition.ephemeralStorageGiB !== undefined;
+  return storage && isBeforePlatform14(platformVersion) ? ecs.FargatePlatformVersion.LATEST : platformVersion;
 }

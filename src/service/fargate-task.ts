@@ -13,8 +13,7 @@ import { capacityProviderStrategies, resolveTaskSpotWeights } from '../private/s
 import { setUpWorkload } from '../private/workload';
 import { FargateTaskDef } from '../task/fargate-task-def';
 import { reportAtSynth, reportProblems } from '../validation/errors';
-import { checkContainerOverrides, checkSpotPlatform, checkSpotWeights } from '../validation/service-rules';
-import { isBeforePlatform14 } from '../validation/service-rules';
+import { checkContainerOverrides, checkSpotPlatform, checkSpotWeights, isBeforePlatform14 } from '../validation/service-rules';
 
 /**
  * Properties of a `FargateTask`.
@@ -173,6 +172,9 @@ function eventsSubnetSelection(network: IFargateNetwork, selected: ec2.SelectedS
 }
 
 /** The platform version, or LATEST when aws-cdk-lib would throw on it (ephemeral storage before 1.4.0; reported at synth). */
-function safePlatformVersion(platformVersion: ecs.FargatePlatformVersion | undefined, taskDef: { readonly taskDefinition: ecs.FargateTaskDefinition }): ecs.FargatePlatformVersion | undefined {
-  return taskDef.taskDefinition.ephemeralStorageGiB !== undefined && isBeforePlatform14(platformVersion) ? ecs.FargatePlatformVersion.LATEST : platformVersion;
+function safePlatformVersion(
+  platformVersion: ecs.FargatePlatformVersion | undefined, taskDef: { readonly taskDefinition: ecs.FargateTaskDefinition },
+): ecs.FargatePlatformVersion | undefined {
+  const storage = taskDef.taskDefinition.ephemeralStorageGiB !== undefined;
+  return storage && isBeforePlatform14(platformVersion) ? ecs.FargatePlatformVersion.LATEST : platformVersion;
 }

@@ -118,7 +118,8 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
     const badFamily = reportProblems(TYPE, this, [props.family === undefined ? undefined : checkEcsName('family', props.family)]);
     const badStorage = reportProblems(TYPE, this, [checkEphemeralStorage(props.ephemeralStorageGiB)]);
     // aws-cdk-lib throws on a Windows task of an unsupported size: it gets a placeholder size (the error is reported)
-    const badPlatform = checkPlatform(this.cpuArchitecture._cpuArchitecture, this.operatingSystemFamily._operatingSystemFamily, this.cpu) !== undefined;
+    const os = this.operatingSystemFamily._operatingSystemFamily;
+    const badPlatform = checkPlatform(this.cpuArchitecture._cpuArchitecture, os, this.cpu) !== undefined;
     reportAtSynth(TYPE, this, () => [
       checkTaskSize(resolveNumber(this, this.cpu), resolveNumber(this, this.memoryLimitMiB)),
       checkPlatform(this.cpuArchitecture._cpuArchitecture, this.operatingSystemFamily._operatingSystemFamily, resolveNumber(this, this.cpu)),
@@ -215,7 +216,8 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
         startPeriodSeconds: hc.startPeriod?.toSeconds(),
       }),
       checkHostPorts([this.specOf(name, options, portMappings)]),
-      checkContainersFitTask([...this.containerSpecs(), this.specOf(name, options, portMappings)], resolveNumber(this, this.cpu), resolveNumber(this, this.memoryLimitMiB)),
+      checkContainersFitTask([...this.containerSpecs(), this.specOf(name, options, portMappings)],
+        resolveNumber(this, this.cpu), resolveNumber(this, this.memoryLimitMiB)),
       checkReadonlyRootFilesystem(name, options.readonlyRootFilesystem ?? false, this.windows),
       ...(options.mountPoints ?? []).flatMap(m => [
         checkMountVolume(name, m.sourceVolume, this.volumeNames),
@@ -236,8 +238,11 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
       && (pm.hostPort === undefined || Token.isUnresolved(pm.hostPort) || pm.hostPort === pm.containerPort));
     // aws-cdk-lib throws on a container cpu above the task's and on a reservation above the limit
     const badCpu = reportProblems(TYPE, this, [checkContainerCpu(name, options.cpu, this.cpu),
-      checkContainersFitTask([...this.containerSpecs(), this.specOf(name, options, portMappings)], resolveNumber(this, this.cpu), Number.MAX_SAFE_INTEGER)]);
-    const badMemory = reportProblems(TYPE, this, [checkContainerMemory(name, options.memoryLimitMiB, options.memoryReservationMiB, this.memoryLimitMiB)]);
+      checkContainersFitTask([...this.containerSpecs(), this.specOf(name, options, portMappings)],
+        resolveNumber(this, this.cpu), Number.MAX_SAFE_INTEGER)]);
+    const badMemory = reportProblems(TYPE, this, [
+      checkContainerMemory(name, options.memoryLimitMiB, options.memoryReservationMiB, this.memoryLimitMiB),
+    ]);
     const container = this.taskDefinition.addContainer(id, {
       ...containerOptions,
       cpu: badCpu ? undefined : options.cpu,
@@ -363,7 +368,8 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
           memoryLimitMiB: resolveNumber(this, props.memoryLimitMiB),
           memoryReservationMiB: resolveNumber(this, props.memoryReservationMiB),
           hasHealthCheck: props.healthCheck !== undefined,
-          portMappings: singlePorts(c.portMappings).map(pm => ({ containerPort: resolveNumber(this, pm.containerPort)!, hostPort: resolveNumber(this, pm.hostPort) })),
+          portMappings: singlePorts(c.portMappings)
+            .map(pm => ({ containerPort: resolveNumber(this, pm.containerPort)!, hostPort: resolveNumber(this, pm.hostPort) })),
           dependsOn: [
             ...c.containerDependencies.map(d => ({ containerName: d.container.containerName, condition: d.condition ?? 'HEALTHY' })),
             ...this.pendingDependencies.filter(p => p.container === c).map(p => ({ containerName: p.containerName, condition: p.condition })),

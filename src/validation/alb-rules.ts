@@ -124,7 +124,9 @@ export function checkAzCoverage(taskAzs: readonly string[], loadBalancerAzs: rea
  * An internet-facing ALB sits in public subnets (route to an internet gateway); an
  * internal one does not.
  */
-export function checkLoadBalancerSubnets(internetFacing: boolean, publicSubnets: number, otherSubnets: number, vpcHasNonPublicSubnets = true): string | undefined {
+export function checkLoadBalancerSubnets(
+  internetFacing: boolean, publicSubnets: number, otherSubnets: number, vpcHasNonPublicSubnets = true,
+): string | undefined {
   if (internetFacing && otherSubnets > 0) {
     return `[FGK-LOAD-BALANCER-SUBNETS] internetFacing is true but ${otherSubnets} of the load balancer subnets are not public; an internet-facing ALB's nodes need a route to an internet gateway, otherwise clients cannot reach it (and CloudFormation may refuse it). Fix: select public subnets as loadBalancerSubnets (the network's default), or set internetFacing false for an internal load balancer.`;
   }
