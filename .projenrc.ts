@@ -66,6 +66,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'aws-cdk@^2.1148.1',
     'cdk-nag@^3',
     'tsx@^4.23.0',
+    'fast-check@^4',
   ],
   gitignore: ['cdk.out/', '.cdk.staging/', 'test-reports/', 'dist/', '.jsii.tabl.json', '/.venv/'],
 });
@@ -121,6 +122,10 @@ project.tasks.tryFind('package:go')!.reset('bash tools/ci/package-go.sh');
 project.tasks.tryFind('package:dotnet')!.reset('jsii-pacmak -v --code-only --target dotnet');
 // jsii-diff against the last release on npm; skips (exit 0) while nothing is published.
 project.tasks.tryFind('compat')!.reset('bash tools/ci/compat.sh');
+
+// RULES.md is generated from the rule catalogue (src/validation/rules.ts) on every build, so
+// the committed file is always current (CI fails when the build changes a tracked file).
+project.postCompileTask.exec('tsx tools/ci/rules-md.ts', { name: 'rules-md' });
 
 // Node 20 is this project's runtime (minNodeVersion); jsii's end-of-life banner is noise here.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');

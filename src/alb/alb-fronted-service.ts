@@ -12,17 +12,18 @@ import { AlbAlarmOptions } from './alb-alarms';
 import { AlbRoute } from './routes';
 import { VpcTopology } from '../network/topology';
 import { accessLogBucket } from '../private/access-logs';
-import { REASONS, acknowledge } from '../private/acknowledgements';
+import { REASONS, acknowledgeOpenListenerPorts } from '../private/acknowledgements';
 import { addAlbAlarms } from '../private/alb-alarms';
 import { ResolvedTarget, resolveTarget, targetContainers, targetKey } from '../private/alb-targets';
+import { knownAzs } from '../private/imported-network';
 import { FargateService, FargateServiceProps } from '../service/fargate-service';
 import {
   checkAccessLogsRegion, checkAllowedCidrs, checkAzCoverage, checkDeregistrationDelay, checkHasTargetContainer,
   checkHealthCheckPath, checkHttpsOptions, checkLoadBalancerSubnets, checkPathPattern, checkRequestCountScaling,
-  checkTargetContainer, checkTargetCount,
+  checkTargetContainer, checkTargetCount, checkHealthyHttpCodes, checkRoutePatterns,
 } from '../validation/alb-rules';
 import { parseCidr } from '../validation/cidr';
-import { formatProblem, throwIfProblems } from '../validation/errors';
+import { reportAtSynth, reportProblems } from '../validation/errors';
 import { checkRoutePriorities, derivedRulePriority } from '../validation/route-rules';
 
 const TYPE = 'AlbFrontedService';
@@ -217,18 +218,28 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
     const internetFacing = props.internetFacing ?? network.topology !== VpcTopology.ISOLATED_ONLY;
     const dualStack = props.ipAddressType === elbv2.IpAddressType.DUAL_STACK;
     const healthCheckPath = props.healthCheckPath ?? '/';
-    const routes = props.routes ?? [];
+    const allRoutes = props.routes ?? [];
+    // a path pattern listed twice is reported (FGK-ROUTES); only its first route is built, since
+    // rules and target groups are keyed by their path
+    const routes = allRoutes.filter((r, i) => allRoutes.findIndex(o => o.pathPattern === r.pathPattern) === i);
     const containers = targetContainers(taskDef);
     const accessLogsOn = (props.accessLogs ?? false) || props.accessLogBucket !== undefined;
 
-    throwIfProblems(TYPE, this, [
-      props.containerName === undefined ? checkHasTargetContainer(containers) : checkTargetContainer('', props.containerName, props.containerPort, containers),
+    // every problem is reported at synth, all at once; what aws-cdk-lib would crash on is kept from it
+    const defaultName = props.containerName ?? containers.find(c => c.ports.length > 0)?.name;
+    const badTargets = reportProblems(TYPE, this, [
+      props.containerName === undefined ? checkHasTargetContainer(containers) : undefined,
+      defaultName === undefined ? undefined : checkTargetContainer('', defaultName, props.containerPort, containers),
+      ...allRoutes.map((r, i) => checkTargetContainer(`routes[${i}].`, r.containerName, r.containerPort, containers)),
+    ]);
+    const badHealthCheck = reportProblems(TYPE, this, [
       checkHealthCheckPath('healthCheckPath', healthCheckPath),
-      ...routes.flatMap((r, i) => [
-        checkPathPattern(`routes[${i}].pathPattern`, r.pathPattern),
-        checkTargetContainer(`routes[${i}].`, r.containerName, r.containerPort, containers),
-        checkHealthCheckPath(`routes[${i}].healthCheckPath`, r.healthCheckPath),
-      ]),
+      ...allRoutes.map((r, i) => checkHealthCheckPath(`routes[${i}].healthCheckPath`, r.healthCheckPath)),
+      checkHealthyHttpCodes(props.healthyHttpCodes),
+    ]);
+    reportProblems(TYPE, this, [
+      ...allRoutes.map((r, i) => checkPathPattern(`routes[${i}].pathPattern`, r.pathPattern)),
+      checkRoutePatterns(allRoutes.map(r => r.pathPattern)),
       checkHttpsOptions(props.certificate !== undefined, props.sslPolicy !== undefined, props.domainName, props.hostedZone !== undefined),
       checkAllowedCidrs(props.allowedCidrs, dualStack, props.loadBalancerSecurityGroup !== undefined),
       checkRequestCountScaling(props.autoScaling !== undefined, props.requestCountScaling?.requestsPerTarget),
@@ -238,7 +249,7 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
     const defaultTarget = resolveTarget(containers, props.containerName, props.containerPort);
     const routeTargets = routes.map(r => resolveTarget(containers, r.containerName, r.containerPort));
     const targets = uniqueTargets([defaultTarget, ...routeTargets]);
-    throwIfProblems(TYPE, this, [checkTargetCount(targets.map(targetKey)), ...checkRoutePriorities(routes)]);
+    reportProblems(TYPE, this, [checkTargetCount(targets.map(targetKey)), ...checkRoutePriorities(routes)]);
     this.containerName = defaultTarget.containerName;
     this.containerPort = defaultTarget.containerPort;
 
@@ -246,16 +257,14 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
     const lbSubnets = vpc.selectSubnets(lbSubnetSelection);
     const publicIds = new Set(vpc.publicSubnets.map(s => s.subnetId));
     const publicCount = lbSubnets.subnetIds.filter(s => publicIds.has(s)).length;
-    throwIfProblems(TYPE, this, [checkLoadBalancerSubnets(internetFacing, publicCount, lbSubnets.subnetIds.length - publicCount)]);
+    const nonPublicSubnets = vpc.privateSubnets.length + vpc.isolatedSubnets.length > 0;
+    reportProblems(TYPE, this, [checkLoadBalancerSubnets(internetFacing, publicCount, lbSubnets.subnetIds.length - publicCount, nonPublicSubnets)]);
     // an environment-agnostic stack's AZs are tokens: name them by their place in the VPC
     const azLabel = (az: string) => Token.isUnresolved(az) ? `AZ#${vpc.availabilityZones.indexOf(az) + 1}` : az;
-    const taskAzs = vpc.selectSubnets(network.taskSubnets).availabilityZones.map(azLabel);
-    this.node.addValidation({
-      validate: () => {
-        const problem = checkAzCoverage(taskAzs, lbSubnets.availabilityZones.map(azLabel));
-        return problem === undefined ? [] : [formatProblem(TYPE, this, problem)];
-      },
-    });
+    // subnets imported by ID only have no known AZ: the coverage rule cannot run then
+    const taskAzs = knownAzs(vpc.selectSubnets(network.taskSubnets))?.map(azLabel);
+    const lbAzs = knownAzs(lbSubnets)?.map(azLabel);
+    reportAtSynth(TYPE, this, () => [taskAzs && lbAzs && checkAzCoverage(taskAzs, lbAzs)]);
 
     // Security group chaining: clients -> ALB on the listener ports only; ALB -> tasks on
     // the target ports only (added by aws-cdk-lib when the targets are registered).
@@ -271,13 +280,17 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
       });
       const cidrs = props.allowedCidrs ?? (dualStack ? ['0.0.0.0/0', '::/0'] : ['0.0.0.0/0']);
       for (const cidr of cidrs) {
-        const peer = parseCidr(cidr)?.version === 6 ? ec2.Peer.ipv6(cidr) : ec2.Peer.ipv4(cidr);
+        const peer = safePeer(cidr);
+        if (peer === undefined) {
+          reportProblems(TYPE, this, [`[FGK-ALLOWED-CIDRS] allowedCidrs entry '${cidr}' is not a CIDR block a security group accepts (address/prefix, IPv4 in four dotted parts, IPv6 in its standard form). Fix: write it like '203.0.113.0/24' or '2001:db8::/32'.`]);
+          continue;
+        }
         for (const port of listenerPorts) {
           sg.addIngressRule(peer, ec2.Port.tcp(port), `Clients to the load balancer on TCP ${port}`);
         }
       }
       if (internetFacing && cidrs.some(c => c === '0.0.0.0/0' || c === '::/0')) {
-        acknowledge(sg, 'AwsSolutions-EC23', REASONS.internetFacingListener);
+        acknowledgeOpenListenerPorts(sg, listenerPorts, REASONS.internetFacingListener);
       }
       this.loadBalancerSecurityGroup = sg;
     }
@@ -290,7 +303,8 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
       securityGroup: this.loadBalancerSecurityGroup,
       dropInvalidHeaderFields: true,
     });
-    if (accessLogsOn) {
+    // aws-cdk-lib throws on access logs without a region (reported above)
+    if (accessLogsOn && !Token.isUnresolved(Stack.of(this).region)) {
       this.accessLogBucket = props.accessLogBucket ?? accessLogBucket(this, 'AccessLogs', props.accessLogRetention ?? Duration.days(90));
       this.loadBalancer.logAccessLogs(this.accessLogBucket);
     }
@@ -308,9 +322,9 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
       port: TARGET_GROUP_PORT,
       deregistrationDelay: props.deregistrationDelay ?? Duration.seconds(30),
       healthCheck: {
-        path: i === 0 ? healthCheckPath : (routes[routeTargets.findIndex(r => targetKey(r) === targetKey(t))].healthCheckPath ?? healthCheckPath),
+        path: badHealthCheck ? '/' : i === 0 ? healthCheckPath : (routes[routeTargets.findIndex(r => targetKey(r) === targetKey(t))].healthCheckPath ?? healthCheckPath),
         protocol: elbv2.Protocol.HTTP,
-        healthyHttpCodes: props.healthyHttpCodes ?? '200-399',
+        healthyHttpCodes: badHealthCheck ? '200-399' : props.healthyHttpCodes ?? '200-399',
         interval: Duration.seconds(15),
         timeout: Duration.seconds(5),
         healthyThresholdCount: 2,
@@ -366,11 +380,12 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
     this.cluster = this.fargateService.cluster;
     this.securityGroup = this.fargateService.securityGroup;
     this.connections = this.fargateService.connections;
-    for (const t of targets) {
+    // with a target that is not a container:port of the task (reported), aws-cdk-lib would throw
+    for (const t of badTargets ? [] : targets) {
       targetGroupOf(t).addTarget(this.service.loadBalancerTarget({ containerName: t.containerName, containerPort: t.containerPort }));
     }
-    if (props.requestCountScaling) {
-      this.fargateService.scalableTaskCount!.scaleOnRequestCount('RequestCountScaling', {
+    if (props.requestCountScaling && this.fargateService.scalableTaskCount) {
+      this.fargateService.scalableTaskCount.scaleOnRequestCount('RequestCountScaling', {
         requestsPerTarget: props.requestCountScaling.requestsPerTarget,
         targetGroup: this.targetGroup,
         scaleInCooldown: props.requestCountScaling.scaleInCooldown,
@@ -406,6 +421,15 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
   /** Unhealthy targets of the default target group. @default average over 5 minutes */
   public metricUnhealthyHostCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.targetGroup.metrics.unhealthyHostCount(props);
+  }
+}
+
+/** A security group peer for a CIDR, or `undefined` when aws-cdk-lib would reject it. */
+function safePeer(cidr: string): ec2.IPeer | undefined {
+  try {
+    return parseCidr(cidr)?.version === 6 ? ec2.Peer.ipv6(cidr) : ec2.Peer.ipv4(cidr);
+  } catch {
+    return undefined;
   }
 }
 

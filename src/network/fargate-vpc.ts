@@ -9,7 +9,7 @@ import { ImportedFargateNetwork } from '../private/imported-network';
 import { StableSubnetLayout } from '../private/subnet-layout';
 import { defaultLoadBalancerSubnets, defaultTaskSubnets } from '../private/subnets';
 import { parseCidr } from '../validation/cidr';
-import { throwIfProblems } from '../validation/errors';
+import { reportProblems } from '../validation/errors';
 import { checkSubnetLayoutRoom } from '../validation/layout-rules';
 import {
   CORE_TASK_ENDPOINTS, NO_INTERNET_TOPOLOGIES, checkEndpointsForTopology, checkMaxAzs, checkNatGateways, checkVpcCidr,
@@ -116,7 +116,9 @@ export class FargateVpc extends Construct implements IFargateNetwork {
   constructor(scope: Construct, id: string, props: FargateVpcProps = {}) {
     super(scope, id);
     this.topology = props.topology ?? VpcTopology.PRIVATE_WITH_NAT;
-    const maxAzs = props.maxAzs ?? 2;
+    // every problem is reported at synth; the VPC is laid out from safe placeholders meanwhile
+    const badMaxAzs = reportProblems('FargateVpc', this, [checkMaxAzs(props.maxAzs ?? 2)]);
+    const maxAzs = badMaxAzs ? 2 : props.maxAzs ?? 2;
     const knownAzs = Stack.of(this).availabilityZones.length;
     const azCount = Math.min(maxAzs, knownAzs);
     const noInternet = NO_INTERNET_TOPOLOGIES.includes(this.topology);
@@ -125,20 +127,16 @@ export class FargateVpc extends Construct implements IFargateNetwork {
       ...(props.vpcEndpoints ?? []),
     ]);
 
-    throwIfProblems('FargateVpc', this, [
-      checkMaxAzs(maxAzs),
-      checkVpcCidr(props.cidr),
-      checkNatGateways(this.topology, props.natGateways, azCount),
+    const cidr = props.cidr ?? '10.0.0.0/16';
+    const layout = subnetLayout(this.topology);
+    const badCidr = reportProblems('FargateVpc', this, [checkVpcCidr(props.cidr, layout.length * azCount)])
+      || reportProblems('FargateVpc', this, [checkSubnetLayoutRoom(maxAzs, parseCidr(cidr)?.prefix ?? 16, layout.length > 1)]);
+    const badNat = reportProblems('FargateVpc', this, [checkNatGateways(this.topology, props.natGateways, azCount)]);
+    reportProblems('FargateVpc', this, [
       checkEndpointsForTopology(this.topology, this.vpcEndpoints),
       props.flowLogGroup !== undefined
         && (props.flowLogRetention !== undefined || props.flowLogGroupName !== undefined || props.flowLogRemovalPolicy !== undefined)
-        ? 'flowLogGroup is set together with flowLogRetention, flowLogGroupName or flowLogRemovalPolicy; those configure the log group this construct creates, which it does not create when you bring one. Fix: set them on your log group, or remove flowLogGroup.'
-        : undefined,
-    ]);
-    const cidr = props.cidr ?? '10.0.0.0/16';
-    const layout = subnetLayout(this.topology);
-    throwIfProblems('FargateVpc', this, [
-      checkSubnetLayoutRoom(maxAzs, parseCidr(cidr)?.prefix ?? 16, layout.length > 1),
+        && '[FGK-LOG-GROUP-OPTIONS] flowLogGroup is set together with flowLogRetention, flowLogGroupName or flowLogRemovalPolicy; those configure the log group this construct creates, which it does not create when you bring one. Fix: set them on your log group, or remove flowLogGroup.',
     ]);
     if (maxAzs > knownAzs) {
       Annotations.of(this).addWarningV2('cdk-fargate-kit:vpcFewerAzs',
@@ -147,9 +145,9 @@ export class FargateVpc extends Construct implements IFargateNetwork {
 
     const vpc = new ec2.Vpc(this, 'Resource', {
       // every AZ keeps its subnet slots: raising maxAzs appends subnets, never re-cuts them
-      ipAddresses: new StableSubnetLayout(cidr),
-      maxAzs,
-      natGateways: this.topology === VpcTopology.PRIVATE_WITH_NAT ? (props.natGateways ?? azCount) : 0,
+      ipAddresses: new StableSubnetLayout(badCidr ? '10.0.0.0/16' : cidr),
+      maxAzs: badCidr ? Math.min(maxAzs, 2) : maxAzs,
+      natGateways: this.topology === VpcTopology.PRIVATE_WITH_NAT ? (badNat ? azCount : props.natGateways ?? azCount) : 0,
       subnetConfiguration: layout,
       // No custom-resource Lambda: nothing of this library uses the default security group.
       restrictDefaultSecurityGroup: false,

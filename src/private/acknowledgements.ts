@@ -1,4 +1,5 @@
 import { Stack, Validations } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 
 /**
@@ -48,4 +49,28 @@ function flatten(node: unknown): string {
     if (o.Ref) return `<${flatten(o.Ref)}>`;
   }
   return JSON.stringify(node);
+}
+
+/**
+ * Acknowledges cdk-nag's AwsSolutions-EC23 (ingress open to the world) for exactly the
+ * security group resource the library created, and only while every world-open rule on it
+ * is one of the library's listener ports: decided at synth, so that a rule a user adds later
+ * (say TCP 22 from 0.0.0.0/0) leaves the finding unacknowledged and cdk-nag reports it.
+ * Acknowledged on the `AWS::EC2::SecurityGroup` resource only, never on its parent, so a
+ * separate `AWS::EC2::SecurityGroupIngress` resource is not covered either.
+ */
+export function acknowledgeOpenListenerPorts(sg: ec2.SecurityGroup, listenerPorts: readonly number[], reason: string): void {
+  const resource = sg.node.defaultChild as ec2.CfnSecurityGroup;
+  let done = false;
+  sg.node.addValidation({
+    validate: () => {
+      if (done) return [];
+      done = true;
+      const rules = (Stack.of(sg).resolve(resource.securityGroupIngress) ?? []) as Array<Record<string, unknown>>;
+      const worldOpen = rules.filter(r => r.cidrIp === '0.0.0.0/0' || r.cidrIpv6 === '::/0');
+      const onlyListeners = worldOpen.every(r => r.ipProtocol === 'tcp' && r.fromPort === r.toPort && listenerPorts.includes(r.fromPort as number));
+      if (onlyListeners) acknowledge(resource, 'AwsSolutions-EC23', reason);
+      return [];
+    },
+  });
 }

@@ -14,18 +14,25 @@ export interface ResolvedTarget {
 export function targetContainers(taskDef: FargateTaskDef): TargetContainerSpec[] {
   return taskDef.taskDefinition.node.children
     .filter((c): c is ecs.ContainerDefinition => c instanceof ecs.ContainerDefinition)
-    .map(c => ({ name: c.containerName, ports: c.portMappings.map(pm => pm.containerPort) }));
+    // a load balancer target group forwards TCP (HTTP) only: UDP ports are no targets
+    .map(c => ({
+      name: c.containerName,
+      ports: c.portMappings
+        .filter(pm => pm.containerPortRange === undefined && (pm.protocol ?? ecs.Protocol.TCP) === ecs.Protocol.TCP)
+        .map(pm => pm.containerPort),
+    }));
 }
 
 /**
  * The container:port for `containerName`/`containerPort`, defaulting to the first port of
- * the named container, or of the first container with a port. Call after validating.
+ * the named container, or of the first container with a port.
  */
 export function resolveTarget(containers: readonly TargetContainerSpec[], containerName?: string, containerPort?: number): ResolvedTarget {
   const container = containerName === undefined
-    ? containers.find(c => c.ports.length > 0)!
-    : containers.find(c => c.name === containerName)!;
-  return { containerName: container.name, containerPort: containerPort ?? container.ports[0] };
+    ? containers.find(c => c.ports.length > 0)
+    : containers.find(c => c.name === containerName);
+  // a placeholder when validation has reported the target (it is never registered then)
+  return { containerName: container?.name ?? containerName ?? 'app', containerPort: containerPort ?? container?.ports[0] ?? 80 };
 }
 
 /** `name:port`, the key of a target. */

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { defaultLoadBalancerSubnets, defaultTaskSubnets } from './subnets';
 import { FargateNetworkFromVpcProps, IFargateNetwork } from '../network/network';
 import { VpcEndpointService, VpcTopology } from '../network/topology';
-import { formatProblem, throwIfProblem } from '../validation/errors';
+import { formatProblem, reportProblems } from '../validation/errors';
 import { checkEndpointsForTopology } from '../validation/network-rules';
 
 /**
@@ -29,8 +29,8 @@ export class ImportedFargateNetwork extends Construct implements IFargateNetwork
 
     const tasks = this.select('taskSubnets', this.taskSubnets);
     this.select('loadBalancerSubnets', this.loadBalancerSubnets);
-    this.availabilityZones = tasks.availabilityZones;
-    throwIfProblem('FargateVpc.fromVpc', this, checkEndpointsForTopology(this.topology, this.vpcEndpoints));
+    this.availabilityZones = knownAzs(tasks) ?? [];
+    reportProblems('FargateVpc.fromVpc', this, [checkEndpointsForTopology(this.topology, this.vpcEndpoints)]);
   }
 
   /** Selects subnets, turning "no such subnets" into an error that says how to fix it. */
@@ -40,13 +40,25 @@ export class ImportedFargateNetwork extends Construct implements IFargateNetwork
       selected = this.vpc.selectSubnets(selection);
     } catch (e) {
       throw new Error(formatProblem('FargateVpc.fromVpc', this,
-        `${propName} ${describeSelection(selection)} selects no subnets of VPC ${this.vpc.node.path} (${(e as Error).message}). Fix: pass ${propName} that names subnets the VPC has, e.g. { subnetGroupName: '...' } or { subnets: [...] }.`));
+        `[FGK-SUBNET-SELECTION] ${propName} ${describeSelection(selection)} selects no subnets of VPC ${this.vpc.node.path} (${(e as Error).message}). Fix: pass ${propName} that names subnets the VPC has, e.g. { subnetGroupName: '...' } or { subnets: [...] }.`));
     }
     if (selected.subnets.length === 0) {
       throw new Error(formatProblem('FargateVpc.fromVpc', this,
-        `${propName} ${describeSelection(selection)} selects no subnets of VPC ${this.vpc.node.path}; tasks and load balancers need at least one subnet. Fix: pass ${propName} that names subnets the VPC has.`));
+        `[FGK-SUBNET-SELECTION] ${propName} ${describeSelection(selection)} selects no subnets of VPC ${this.vpc.node.path}; tasks and load balancers need at least one subnet. Fix: pass ${propName} that names subnets the VPC has.`));
     }
     return selected;
+  }
+}
+
+/**
+ * The AZs of selected subnets, or `undefined` when a subnet was imported by ID only
+ * (`ec2.Subnet.fromSubnetId`): plain aws-ecs accepts those, so the AZ rules are skipped.
+ */
+export function knownAzs(selected: ec2.SelectedSubnets): string[] | undefined {
+  try {
+    return selected.availabilityZones;
+  } catch {
+    return undefined;
   }
 }
 

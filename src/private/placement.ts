@@ -3,11 +3,11 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import { IFargateNetwork } from '../network/network';
 import { FargateTaskDef } from '../task/fargate-task-def';
-import { formatProblem, throwIfProblems } from '../validation/errors';
+import { reportAtSynth, reportProblems } from '../validation/errors';
 import {
   TaskPlacementFacts, checkExecEndpoint, checkIsolatedSubnetEndpoints, checkPublicSubnetPublicIp, checkSecretEndpoints,
 } from '../validation/placement-rules';
-import { checkPlatformForCpu } from '../validation/service-rules';
+import { checkPlatformFeatures, checkPlatformForCpu } from '../validation/service-rules';
 
 /** Where the tasks of a service or one-off task run. */
 export interface TaskPlacement {
@@ -55,17 +55,24 @@ export function validatePlacement(
   constructType: string, scope: Construct, placement: TaskPlacement, taskDef: FargateTaskDef, checks: PlacementChecks,
 ): void {
   const f = placement.facts;
-  throwIfProblems(constructType, scope, [
+  reportProblems(constructType, scope, [
     checkPublicSubnetPublicIp(f),
     checkIsolatedSubnetEndpoints(f),
     checkPlatformForCpu(taskDef.cpu, checks.platformVersion),
     checkExecEndpoint(checks.enableExecuteCommand ?? false, f),
   ]);
-  scope.node.addValidation({
-    validate: () => {
-      const problem = checkSecretEndpoints(f, taskDef.requiredVpcEndpoints);
-      return problem === undefined ? [] : [formatProblem(constructType, scope, problem)];
-    },
+  // read at synth from the L2 task definition: containers and secrets added later count too
+  reportAtSynth(constructType, scope, () => {
+    const tdProps = taskDef.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition;
+    return [
+      checkSecretEndpoints(f, taskDef.requiredVpcEndpoints),
+      checkPlatformFeatures(checks.platformVersion, {
+        arm64: taskDef.cpuArchitecture._cpuArchitecture === 'ARM64',
+        windows: taskDef.operatingSystemFamily.isWindows(),
+        efs: taskDef.efsFileSystems.length > 0,
+        ephemeralStorage: tdProps.ephemeralStorage !== undefined,
+      }),
+    ];
   });
 }
 

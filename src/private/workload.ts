@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { TaskPlacement, clusterFor, resolvePlacement, validatePlacement } from './placement';
 import { RunTaskTarget, runTaskCommand, runTaskNetworkConfigurationJson } from './run-task';
 import { FargateWorkloadProps } from '../service/workload-props';
-import { throwIfProblem } from '../validation/errors';
+import { reportProblems } from '../validation/errors';
 
 /** The parts every workload (service or task) sets up the same way. */
 export interface WorkloadBase extends RunTaskTarget {
@@ -36,15 +36,19 @@ export function setUpWorkload(
     platformVersion: props.platformVersion,
     enableExecuteCommand: opts.enableExecuteCommand,
   });
-  throwIfProblem(constructType, scope, props.cluster !== undefined && props.sharedCluster
-    ? 'cluster and sharedCluster are both set; a workload runs in one cluster. Fix: remove one of them.' : undefined);
-  const cluster = clusterFor(scope, props.network, props.cluster, props.sharedCluster ?? false);
+  reportProblems(constructType, scope, [props.cluster !== undefined && props.sharedCluster
+    ? '[FGK-CLUSTER-CONFLICT] cluster and sharedCluster are both set; a workload runs in one cluster. Fix: remove one of them.' : undefined]);
+  const cluster = clusterFor(scope, props.network, props.cluster, props.cluster === undefined && (props.sharedCluster ?? false));
   const securityGroup = new ec2.SecurityGroup(scope, 'SecurityGroup', {
     vpc: props.network.vpc,
     // no construct path: a description change replaces the group, and paths change when code is refactored
     description: `Tasks of a ${constructType} (cdk-fargate-kit)`,
     allowAllOutbound: true,
   });
+  // EFS volumes of the task need NFS (TCP 2049) from the tasks to the file system
+  for (const fileSystem of props.taskDef.efsFileSystems) {
+    fileSystem.connections.allowDefaultPortFrom(securityGroup, `NFS from the tasks of ${scope.node.path}`);
+  }
   const target: RunTaskTarget = {
     cluster,
     family: props.taskDef.family,

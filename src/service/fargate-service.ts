@@ -1,4 +1,4 @@
-import { Annotations, Duration } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -9,12 +9,14 @@ import { SpotCapacityOptions } from './spot';
 import { FargateWorkloadProps } from './workload-props';
 import { addAutoScaling } from '../private/auto-scaling';
 import { clusterConfiguresExec, enableExec } from '../private/exec';
+import { resolveNumber } from '../private/resolve';
 import { addServiceAlarms } from '../private/service-alarms';
 import { capacityProviderStrategies, resolveSpotWeights } from '../private/spot';
 import { setUpWorkload } from '../private/workload';
 import { FargateTaskDef } from '../task/fargate-task-def';
-import { throwIfProblems } from '../validation/errors';
-import { checkDesiredCount, checkPercent, checkScalingBounds, checkSpotPlatform, checkSpotWeights } from '../validation/service-rules';
+import { reportAtSynth, reportProblems } from '../validation/errors';
+import { checkDesiredCount, checkPercent, checkScalingBounds, checkSpotPlatform, checkSpotWeights, isBeforePlatform14 } from '../validation/service-rules';
+import { checkEcsName } from '../validation/task-size-rules';
 
 /**
  * Properties of a `FargateService`.
@@ -124,8 +126,9 @@ export class FargateService extends Construct implements ec2.IConnectable {
     const spot = props.spot ? resolveSpotWeights(props.spot) : undefined;
     const desiredCount = props.desiredCount ?? (props.autoScaling ? undefined : 2);
 
-    throwIfProblems('FargateService', this, [
-      checkDesiredCount(props.desiredCount),
+    reportAtSynth('FargateService', this, () => [checkDesiredCount(resolveNumber(this, props.desiredCount))]);
+    reportProblems('FargateService', this, [
+      props.serviceName === undefined ? undefined : checkEcsName('serviceName', props.serviceName),
       props.autoScaling && checkScalingBounds(props.autoScaling.minCapacity, props.autoScaling.maxCapacity, props.desiredCount),
       checkPercent('autoScaling.targetCpuPercent', props.autoScaling?.targetCpuPercent),
       checkPercent('autoScaling.targetMemoryPercent', props.autoScaling?.targetMemoryPercent),
@@ -144,6 +147,7 @@ export class FargateService extends Construct implements ec2.IConnectable {
     const base = setUpWorkload('FargateService', this, props, { spot: spot !== undefined, enableExecuteCommand: props.enableExecuteCommand });
     this.cluster = base.cluster;
     this.securityGroup = base.securityGroup;
+    if (base.assignPublicIp) warnIfUnreachable(this, base.securityGroup, taskDef);
     this.runTaskCommand = base.runTaskCommand;
     this.runTaskNetworkConfiguration = base.runTaskNetworkConfiguration;
     if (spot && !(this.cluster instanceof ecs.Cluster)) {
@@ -161,7 +165,8 @@ export class FargateService extends Construct implements ec2.IConnectable {
       vpcSubnets: network.taskSubnets,
       assignPublicIp: base.assignPublicIp,
       securityGroups: base.securityGroups,
-      platformVersion: props.platformVersion,
+      // aws-cdk-lib throws on ephemeral storage before platform 1.4.0 (FGK-PLATFORM-FEATURES reports it)
+      platformVersion: safePlatformVersion(props.platformVersion, taskDef),
       // always a strategy when the cluster has the capacity providers: Spot on/off is then an
       // in-place update (LaunchType ↔ strategy would replace the service)
       capacityProviderStrategies: spot ? capacityProviderStrategies(spot)
@@ -182,7 +187,10 @@ export class FargateService extends Construct implements ec2.IConnectable {
     if (exec && !execByCdk) enableExec(this, this.service, taskDef);
 
     if (props.autoScaling) {
-      this.scalableTaskCount = addAutoScaling(this.service, props.autoScaling);
+      // aws-cdk-lib throws on bounds that cannot hold: placeholder bounds (the error is reported)
+      const bounds = checkScalingBounds(props.autoScaling.minCapacity, props.autoScaling.maxCapacity, props.desiredCount) === undefined
+        ? props.autoScaling : { ...props.autoScaling, minCapacity: 1, maxCapacity: 1 };
+      this.scalableTaskCount = addAutoScaling(this.service, bounds);
     }
     if (props.alarms) {
       const alarms = addServiceAlarms(this, this.service, this.cluster, props.alarms);
@@ -206,4 +214,38 @@ export class FargateService extends Construct implements ec2.IConnectable {
   public metricMemoryUtilization(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.service.metricMemoryUtilization(props);
   }
+}
+
+/**
+ * A service with public IPs whose containers listen on ports, while no security group rule
+ * lets anything reach them (no load balancer, no ingress rule): it receives no traffic.
+ * Checked at synth, after every rule is added.
+ */
+function warnIfUnreachable(service: FargateService, securityGroup: ec2.SecurityGroup, taskDef: FargateService['taskDef']): void {
+  let warned = false;
+  service.node.addValidation({
+    validate: () => {
+      const ports = taskDef.taskDefinition.node.children
+        .filter((c): c is ecs.ContainerDefinition => c instanceof ecs.ContainerDefinition)
+        .flatMap(c => c.portMappings.map(pm => pm.containerPort));
+      const inline = (Stack.of(service).resolve((securityGroup.node.defaultChild as ec2.CfnSecurityGroup).securityGroupIngress) ?? []) as unknown[];
+      const sgId = Stack.of(service).resolve(securityGroup.securityGroupId);
+      const separate = Stack.of(service).node.findAll().filter(c => c instanceof ec2.CfnSecurityGroupIngress
+        && JSON.stringify(Stack.of(service).resolve((c as ec2.CfnSecurityGroupIngress).groupId)) === JSON.stringify(sgId));
+      if (!warned && ports.length > 0 && inline.length === 0 && separate.length === 0 && service.service.loadBalancers.length === 0) {
+        warned = true;
+        Annotations.of(service).addWarningV2('cdk-fargate-kit:unreachablePublicService',
+          `FargateService ${service.node.path}: the tasks get public IPs and listen on port(s) ${ports.join(', ')}, but no security group rule lets anything reach them (no load balancer, no ingress rule), so they receive no traffic. Fix: put a load balancer in front (AlbFrontedService), or allow the clients with service.connections.allowFrom(...).`);
+      }
+      return [];
+    },
+  });
+}
+
+/** The platform version, or LATEST when aws-cdk-lib would throw on it (ephemeral storage before 1.4.0; reported at synth). */
+function safePlatformVersion(
+  platformVersion: ecs.FargatePlatformVersion | undefined, taskDef: { readonly taskDefinition: ecs.FargateTaskDefinition },
+): ecs.FargatePlatformVersion | undefined {
+  const storage = taskDef.taskDefinition.ephemeralStorageGiB !== undefined;
+  return storage && isBeforePlatform14(platformVersion) ? ecs.FargatePlatformVersion.LATEST : platformVersion;
 }

@@ -12,8 +12,8 @@ import { grantRunOnCluster } from '../private/cluster-grants';
 import { capacityProviderStrategies, resolveTaskSpotWeights } from '../private/spot';
 import { setUpWorkload } from '../private/workload';
 import { FargateTaskDef } from '../task/fargate-task-def';
-import { formatProblem, throwIfProblems } from '../validation/errors';
-import { checkContainerOverrides, checkSpotPlatform, checkSpotWeights } from '../validation/service-rules';
+import { reportAtSynth, reportProblems } from '../validation/errors';
+import { checkContainerOverrides, checkSpotPlatform, checkSpotWeights, isBeforePlatform14 } from '../validation/service-rules';
 
 /**
  * Properties of a `FargateTask`.
@@ -81,12 +81,12 @@ export class FargateTask extends Construct implements ec2.IConnectable {
     const { network, taskDef } = props;
     this.taskDef = taskDef;
     const spot = props.spot ? resolveTaskSpotWeights(props.spot) : undefined;
-    throwIfProblems('FargateTask', this, [
+    reportProblems('FargateTask', this, [
       spot && checkSpotWeights(spot.onDemandWeight, spot.spotWeight, spot.onDemandBase),
       spot && checkSpotPlatform(spot.spotWeight, taskDef.operatingSystemFamily.isWindows(),
         taskDef.cpuArchitecture._cpuArchitecture, props.platformVersion),
       props.containerOverrides && !props.schedule
-        ? 'containerOverrides is set without schedule; the overrides apply to scheduled runs only. Fix: add schedule, or pass overrides to `aws ecs run-task --overrides` yourself.'
+        ? '[FGK-CONTAINER-OVERRIDES] containerOverrides is set without schedule; the overrides apply to scheduled runs only. Fix: add schedule, or pass overrides to `aws ecs run-task --overrides` yourself.'
         : undefined,
     ]);
     const strategies = spot ? capacityProviderStrategies(spot) : undefined;
@@ -135,7 +135,8 @@ export class FargateTask extends Construct implements ec2.IConnectable {
         securityGroups: base.securityGroups,
         subnetSelection: eventsSubnetSelection(network, base.placement.subnets),
         assignPublicIp: base.assignPublicIp,
-        platformVersion: props.platformVersion,
+        // aws-cdk-lib throws on ephemeral storage before platform 1.4.0 (FGK-PLATFORM-FEATURES reports it)
+        platformVersion: safePlatformVersion(props.platformVersion, taskDef),
         launchType: ecs.LaunchType.FARGATE,
         containerOverrides: props.containerOverrides,
       }));
@@ -150,14 +151,11 @@ export class FargateTask extends Construct implements ec2.IConnectable {
       }
       const overrides = props.containerOverrides ?? [];
       if (overrides.length > 0) {
-        this.node.addValidation({
-          validate: () => {
-            const containers = taskDef.taskDefinition.node.children
-              .filter((c): c is ecs.ContainerDefinition => c instanceof ecs.ContainerDefinition)
-              .map(c => c.containerName);
-            const problem = checkContainerOverrides(overrides.map(o => o.containerName), containers);
-            return problem === undefined ? [] : [formatProblem('FargateTask', this, problem)];
-          },
+        reportAtSynth('FargateTask', this, () => {
+          const containers = taskDef.taskDefinition.node.children
+            .filter((c): c is ecs.ContainerDefinition => c instanceof ecs.ContainerDefinition)
+            .map(c => c.containerName);
+          return [checkContainerOverrides(overrides.map(o => o.containerName), containers)];
         });
       }
     }
@@ -171,4 +169,12 @@ export class FargateTask extends Construct implements ec2.IConnectable {
 function eventsSubnetSelection(network: IFargateNetwork, selected: ec2.SelectedSubnets): ec2.SubnetSelection {
   if (!network.assignPublicIp || network.taskSubnets.subnetType === ec2.SubnetType.PUBLIC) return network.taskSubnets;
   return { subnetType: ec2.SubnetType.PUBLIC, subnetFilters: [ec2.SubnetFilter.byIds(selected.subnetIds)] };
+}
+
+/** The platform version, or LATEST when aws-cdk-lib would throw on it (ephemeral storage before 1.4.0; reported at synth). */
+function safePlatformVersion(
+  platformVersion: ecs.FargatePlatformVersion | undefined, taskDef: { readonly taskDefinition: ecs.FargateTaskDefinition },
+): ecs.FargatePlatformVersion | undefined {
+  const storage = taskDef.taskDefinition.ephemeralStorageGiB !== undefined;
+  return storage && isBeforePlatform14(platformVersion) ? ecs.FargatePlatformVersion.LATEST : platformVersion;
 }

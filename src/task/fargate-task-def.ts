@@ -1,4 +1,4 @@
-import { Annotations, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -8,13 +8,12 @@ import { AppContainerOptions, EfsVolumeOptions } from './container-props';
 import { TaskRoles } from '../iam/task-roles';
 import { VpcEndpointService } from '../network/topology';
 import { clusterCondition, grantRunOnCluster } from '../private/cluster-grants';
+import { resolveNumber } from '../private/resolve';
 import {
   checkContainerCpu, checkContainerMemory, checkHealthCheck, checkMountPath, checkPorts, checkReadonlyRootFilesystem,
 } from '../validation/container-rules';
-import { formatProblem, throwIfProblems } from '../validation/errors';
-import {
-  ContainerSpec, checkContainerCount, checkContainersFitTask, checkHostPorts, checkSharedPorts, checkTask, checkUniqueContainerNames,
-} from '../validation/task-rules';
+import { reportAtSynth, reportProblems } from '../validation/errors';
+import { ContainerSpec, checkContainersFitTask, checkHostPorts, checkTask } from '../validation/task-rules';
 import { checkEcsName, checkEphemeralStorage, checkPlatform, checkTaskSize } from '../validation/task-size-rules';
 import { checkEfsPlatform, checkEfsRootDirectory, checkMountVolume, checkVolumeName } from '../validation/volume-rules';
 
@@ -125,8 +124,6 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
   private readonly fileSystems: efs.IFileSystem[] = [];
   /** The VPC endpoints the containers' secrets are read through. */
   private readonly secretEndpoints = new Set<VpcEndpointService>();
-  /** Memory and health-check facts of app containers (aws-cdk-lib does not expose them). */
-  private readonly appContainers = new Map<string, { memoryLimitMiB?: number; memoryReservationMiB?: number; hasHealthCheck: boolean }>();
   /** dependsOn entries naming a container not added yet: wired when it is added. */
   private readonly pendingDependencies: PendingDependency[] = [];
 
@@ -136,14 +133,19 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
     this.memoryLimitMiB = props.memoryLimitMiB ?? 512;
     this.cpuArchitecture = props.cpuArchitecture ?? ecs.CpuArchitecture.X86_64;
     this.operatingSystemFamily = props.operatingSystemFamily ?? ecs.OperatingSystemFamily.LINUX;
-    throwIfProblems(TYPE, this, [
-      props.family === undefined ? undefined : checkEcsName('family', props.family),
-      checkTaskSize(this.cpu, this.memoryLimitMiB),
-      checkPlatform(this.cpuArchitecture._cpuArchitecture, this.operatingSystemFamily._operatingSystemFamily, this.cpu),
-      checkEphemeralStorage(props.ephemeralStorageGiB),
+    // every problem is reported at synth, all at once; a value the L2 would crash on is kept from it
+    const badFamily = reportProblems(TYPE, this, [props.family === undefined ? undefined : checkEcsName('family', props.family)]);
+    const badStorage = reportProblems(TYPE, this, [checkEphemeralStorage(props.ephemeralStorageGiB)]);
+    reportProblems(TYPE, this, [
       props.logGroup !== undefined && (props.logRetention !== undefined || props.logGroupName !== undefined || props.logRemovalPolicy !== undefined)
-        ? 'logGroup is set together with logRetention, logGroupName or logRemovalPolicy; those configure the log group this construct creates, which it does not create when you bring one. Fix: set them on your log group, or remove logGroup.'
-        : undefined,
+        && '[FGK-LOG-GROUP-OPTIONS] logGroup is set together with logRetention, logGroupName or logRemovalPolicy; those configure the log group this construct creates, which it does not create when you bring one. Fix: set them on your log group, or remove logGroup.',
+    ]);
+    // aws-cdk-lib throws on a Windows task of an unsupported size: it gets a placeholder size (the error is reported)
+    const os = this.operatingSystemFamily._operatingSystemFamily;
+    const badPlatform = checkPlatform(this.cpuArchitecture._cpuArchitecture, os, this.cpu) !== undefined;
+    reportAtSynth(TYPE, this, () => [
+      checkTaskSize(resolveNumber(this, this.cpu), resolveNumber(this, this.memoryLimitMiB)),
+      checkPlatform(this.cpuArchitecture._cpuArchitecture, this.operatingSystemFamily._operatingSystemFamily, resolveNumber(this, this.cpu)),
     ]);
     if (Token.isUnresolved(this.cpu) || Token.isUnresolved(this.memoryLimitMiB)) {
       Annotations.of(this).addWarningV2('cdk-fargate-kit:unresolvedTaskSize',
@@ -158,10 +160,10 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
       removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
     });
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'Resource', {
-      family: props.family,
-      cpu: this.cpu,
-      memoryLimitMiB: this.memoryLimitMiB,
-      ephemeralStorageGiB: props.ephemeralStorageGiB,
+      family: badFamily ? undefined : props.family,
+      cpu: badPlatform ? 1024 : this.cpu,
+      memoryLimitMiB: badPlatform ? 2048 : this.memoryLimitMiB,
+      ephemeralStorageGiB: badStorage ? undefined : props.ephemeralStorageGiB,
       runtimePlatform: {
         cpuArchitecture: this.cpuArchitecture,
         operatingSystemFamily: this.operatingSystemFamily,
@@ -172,8 +174,20 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
     this.family = this.taskDefinition.family;
     this.familyArnPattern = Stack.of(this).formatArn({ service: 'ecs', resource: 'task-definition', resourceName: `${this.family}:*` });
 
-    this.node.addValidation({
-      validate: () => checkTask(this.containerSpecs(), this.cpu, this.memoryLimitMiB).map(p => formatProblem(TYPE, this, p)),
+    // facts of every container, read from the L2 at synth (also containers added with taskDefinition.addContainer)
+    reportAtSynth(TYPE, this, () => {
+      const specs = this.containerSpecs();
+      const cpu = resolveNumber(this, this.cpu);
+      const memory = resolveNumber(this, this.memoryLimitMiB);
+      return [
+        ...specs.flatMap(c => [
+          checkEcsName('container name', c.name),
+          checkPorts(c.name, c.portMappings.map(pm => pm.containerPort)),
+          checkContainerCpu(c.name, c.cpu, cpu),
+          checkContainerMemory(c.name, c.memoryLimitMiB, c.memoryReservationMiB, memory),
+        ]),
+        ...checkTask(specs, cpu, memory),
+      ];
     });
   }
 
@@ -182,7 +196,12 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
    * route: SECRETS_MANAGER / SSM when its containers reference such secrets.
    */
   public get requiredVpcEndpoints(): VpcEndpointService[] {
-    return [VpcEndpointService.SECRETS_MANAGER, VpcEndpointService.SSM].filter(e => this.secretEndpoints.has(e));
+    // read from the containers themselves, so that container.addSecret() counts too
+    const needed = new Set<VpcEndpointService>(this.secretEndpoints);
+    for (const c of this.containers()) {
+      for (const secret of l2Secrets(c)) needed.add(secretEndpointOf(this, secret.valueFrom));
+    }
+    return [VpcEndpointService.SECRETS_MANAGER, VpcEndpointService.SSM].filter(e => needed.has(e));
   }
 
   /** The EFS file systems the task mounts (the service must allow NFS, TCP 2049, to them). */
@@ -207,21 +226,13 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
       ...(options.portMappings ?? []),
       ...(options.ports ?? []).map(p => ({ containerPort: p, protocol: ecs.Protocol.TCP })),
     ];
-    const existing = this.containerSpecs();
-    const withNew = [...existing, this.specOf(name, options, portMappings)];
     const hc = options.healthCheck;
-    // whole-task rules are checked here too, so that the error points at this call (and
-    // comes before aws-cdk-lib's own, vaguer checks)
-    throwIfProblems(TYPE, this, [
-      checkEcsName('container name', name),
+    // the whole-task rules (names, count, shared ports, fit) run at synth over every container
+    reportProblems(TYPE, this, [
       options.containerName !== undefined && options.containerName !== name
-        ? `containerName '${options.containerName}' differs from the name '${name}' given to addAppContainer(); the name is the container's name. Fix: remove containerName.`
+        ? `[FGK-CONTAINER-NAME-MISMATCH] containerName '${options.containerName}' differs from the name '${name}' given to addAppContainer(); the name is the container's name. Fix: remove containerName.`
         : undefined,
-      checkUniqueContainerNames(withNew),
-      checkContainerCount(withNew.length),
       checkPorts(name, singlePorts(portMappings).filter(pm => pm.protocol !== ecs.Protocol.UDP).map(pm => pm.containerPort)),
-      checkContainerCpu(name, options.cpu, this.cpu),
-      checkContainerMemory(name, options.memoryLimitMiB, options.memoryReservationMiB, this.memoryLimitMiB),
       hc === undefined ? undefined : checkHealthCheck(name, {
         commandLength: hc.command.length,
         intervalSeconds: hc.interval?.toSeconds(),
@@ -229,31 +240,42 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
         retries: hc.retries,
         startPeriodSeconds: hc.startPeriod?.toSeconds(),
       }),
+      checkHostPorts([this.specOf(name, options, portMappings)]),
+      checkContainersFitTask([...this.containerSpecs(), this.specOf(name, options, portMappings)],
+        resolveNumber(this, this.cpu), resolveNumber(this, this.memoryLimitMiB)),
       checkReadonlyRootFilesystem(name, options.readonlyRootFilesystem ?? false, this.windows),
       ...(options.mountPoints ?? []).flatMap(m => [
         checkMountVolume(name, m.sourceVolume, this.volumeNames),
         checkMountPath(name, m.containerPath, this.windows),
       ]),
-      checkSharedPorts(withNew),
-      checkHostPorts(withNew),
-      checkContainersFitTask(withNew, this.cpu, this.memoryLimitMiB),
     ]);
 
     for (const secret of Object.values(options.secrets ?? {})) {
       this.secretEndpoints.add(secretEndpoint(secret));
     }
     const { ports: _ports, dependsOn: _dependsOn, mountPoints: _mountPoints, ...containerOptions } = options;
-    const container = this.taskDefinition.addContainer(name, {
+    // keep what aws-cdk-lib would crash on away from it (reported above or at synth):
+    // a second container of the same name, port 0, a host port other than the container port
+    const duplicate = this.taskDefinition.node.tryFindChild(name) !== undefined;
+    const id = duplicate ? `${name}-duplicate-${this.taskDefinition.node.children.length}` : name;
+    const safeMappings = portMappings.filter(pm => pm.containerPortRange !== undefined
+      || (Token.isUnresolved(pm.containerPort) || pm.containerPort !== 0)
+      && (pm.hostPort === undefined || Token.isUnresolved(pm.hostPort) || pm.hostPort === pm.containerPort));
+    // aws-cdk-lib throws on a container cpu above the task's and on a reservation above the limit
+    const badCpu = reportProblems(TYPE, this, [checkContainerCpu(name, options.cpu, this.cpu),
+      checkContainersFitTask([...this.containerSpecs(), this.specOf(name, options, portMappings)],
+        resolveNumber(this, this.cpu), Number.MAX_SAFE_INTEGER)]);
+    const badMemory = reportProblems(TYPE, this, [
+      checkContainerMemory(name, options.memoryLimitMiB, options.memoryReservationMiB, this.memoryLimitMiB),
+    ]);
+    const container = this.taskDefinition.addContainer(id, {
       ...containerOptions,
+      cpu: badCpu ? undefined : options.cpu,
+      memoryReservationMiB: badMemory ? undefined : options.memoryReservationMiB,
       containerName: name,
       essential: options.essential ?? true,
-      portMappings,
+      portMappings: safeMappings,
       logging: options.logging ?? ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: name }),
-    });
-    this.appContainers.set(name, {
-      memoryLimitMiB: options.memoryLimitMiB,
-      memoryReservationMiB: options.memoryReservationMiB,
-      hasHealthCheck: options.healthCheck !== undefined,
     });
     container.addMountPoints(...(options.mountPoints ?? []).map(m => ({ ...m, readOnly: m.readOnly ?? false })));
     for (const dep of options.dependsOn ?? []) {
@@ -270,7 +292,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
    * when the task stops. Mount it with `mountPoints: [{ sourceVolume, containerPath, readOnly }]`.
    */
   public addSharedVolume(name: string): void {
-    throwIfProblems(TYPE, this, [checkVolumeName(name, this.volumeNames)]);
+    reportProblems(TYPE, this, [checkVolumeName(name, this.volumeNames)]);
     this.taskDefinition.addVolume({ name });
     this.volumeNames.push(name);
   }
@@ -282,7 +304,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
    * when one is given). Mount it with `mountPoints: [{ sourceVolume, containerPath, readOnly }]`.
    */
   public addEfsVolume(name: string, props: EfsVolumeOptions): void {
-    throwIfProblems(TYPE, this, [
+    reportProblems(TYPE, this, [
       checkVolumeName(name, this.volumeNames),
       checkEfsPlatform(name, this.windows),
       checkEfsRootDirectory(name, props.rootDirectory, props.accessPoint !== undefined),
@@ -311,7 +333,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
    * pass exactly this task's two roles to ECS.
    */
   public grantRun(grantee: iam.IGrantable, cluster: ecs.ICluster): iam.Grant {
-    return grantRunOnCluster(grantee, this.familyArnPattern, this.roles, cluster);
+    return this.checkGrant('grantRun', grantee, grantRunOnCluster(grantee, this.familyArnPattern, this.roles, cluster));
   }
 
   /**
@@ -321,7 +343,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
    * `ecs:DescribeTasks` and `ecs:StopTask` are scoped to the cluster's task ARNs too.
    */
   public grantDescribeTasks(grantee: iam.IGrantable, cluster: ecs.ICluster): iam.Grant {
-    return iam.Grant.addToPrincipal({
+    return this.checkGrant('grantDescribeTasks', grantee, iam.Grant.addToPrincipal({
       grantee,
       actions: ['ecs:ListTasks'],
       resourceArns: ['*'],
@@ -331,7 +353,17 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
       actions: ['ecs:DescribeTasks', 'ecs:StopTask'],
       resourceArns: [Stack.of(this).formatArn({ service: 'ecs', resource: 'task', resourceName: `${cluster.clusterName}/*` })],
       conditions: clusterCondition(cluster),
-    }));
+    })));
+  }
+
+  /**
+   * A grant to a principal without a policy of this app (e.g. another account's) is written
+   * nowhere: report it instead of dropping it silently.
+   */
+  private checkGrant(method: string, grantee: iam.IGrantable, grant: iam.Grant): iam.Grant {
+    reportProblems(TYPE, this, [grant.success ? undefined
+      : `[FGK-GRANT-PRINCIPAL] ${method} to ${grantee.grantPrincipal.toString()} was not added to any policy: the principal has no policy this app can write to (e.g. a principal of another account), so the permission would be missing at run time. Fix: grant to a role of this app, or add the permissions in the other account and let it assume a role of this one.`]);
+    return grant;
   }
 
   /** Wires the pending dependsOn entries whose target container now exists. */
@@ -344,21 +376,25 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
     }
   }
 
-  /** Every container of the task (including ones added through `taskDefinition`), as the rules see them. */
+  /** Every container of the task definition, also those added through `taskDefinition.addContainer`. */
+  private containers(): ecs.ContainerDefinition[] {
+    return this.taskDefinition.node.children.filter((c): c is ecs.ContainerDefinition => c instanceof ecs.ContainerDefinition);
+  }
+
+  /** Every container of the task, as the rules see them: facts read from the L2 containers, Lazy values resolved. */
   private containerSpecs(): ContainerSpec[] {
-    return this.taskDefinition.node.children
-      .filter((c): c is ecs.ContainerDefinition => c instanceof ecs.ContainerDefinition)
+    return this.containers()
       .map(c => {
-        const app = this.appContainers.get(c.containerName);
+        const props = l2Props(c);
         return {
           name: c.containerName,
           essential: c.essential,
-          cpu: c.cpu,
-          memoryLimitMiB: app?.memoryLimitMiB,
-          memoryReservationMiB: app?.memoryReservationMiB,
-          // unknown for containers added through the escape hatch: assume it has one
-          hasHealthCheck: app?.hasHealthCheck ?? true,
-          portMappings: c.portMappings.map(pm => ({ containerPort: pm.containerPort, hostPort: pm.hostPort })),
+          cpu: resolveNumber(this, c.cpu),
+          memoryLimitMiB: resolveNumber(this, props.memoryLimitMiB),
+          memoryReservationMiB: resolveNumber(this, props.memoryReservationMiB),
+          hasHealthCheck: props.healthCheck !== undefined,
+          portMappings: singlePorts(c.portMappings)
+            .map(pm => ({ containerPort: resolveNumber(this, pm.containerPort)!, hostPort: resolveNumber(this, pm.hostPort) })),
           dependsOn: [
             ...c.containerDependencies.map(d => ({ containerName: d.container.containerName, condition: d.condition ?? 'HEALTHY' })),
             ...this.pendingDependencies.filter(p => p.container === c).map(p => ({ containerName: p.containerName, condition: p.condition })),
@@ -393,4 +429,34 @@ function singlePorts(portMappings: ecs.PortMapping[]): ecs.PortMapping[] {
  */
 function secretEndpoint(secret: ecs.Secret): VpcEndpointService {
   return secret.hasField === undefined ? VpcEndpointService.SSM : VpcEndpointService.SECRETS_MANAGER;
+}
+
+/** The props a container was created with (aws-cdk-lib keeps them, privately: the one source of its memory and health check). */
+function l2Props(c: ecs.ContainerDefinition): ecs.ContainerDefinitionProps {
+  return (c as unknown as { props?: ecs.ContainerDefinitionProps }).props ?? ({} as ecs.ContainerDefinitionProps);
+}
+
+/** The secrets of a container, however they were added (options, or container.addSecret). */
+function l2Secrets(c: ecs.ContainerDefinition): Array<{ valueFrom: string }> {
+  return (c as unknown as { secrets?: Array<{ valueFrom: string }> }).secrets ?? [];
+}
+
+/**
+ * The VPC endpoint a secret reference (its `valueFrom` ARN) is read through: SSM for
+ * parameters, Secrets Manager otherwise; a reference to a resource of the stack is
+ * classified by that resource's type.
+ */
+function secretEndpointOf(scope: Construct, valueFrom: string): VpcEndpointService {
+  const stack = Stack.of(scope);
+  const resolved = JSON.stringify(stack.resolve(valueFrom));
+  if (/:ssm:|:parameter\/|parameter\//.test(resolved)) return VpcEndpointService.SSM;
+  const refs = [...resolved.matchAll(/"(?:Ref|Fn::GetAtt)":(?:\["|")([A-Za-z0-9]+)"/g)].map(m => m[1]);
+  if (refs.length > 0) {
+    for (const r of stack.node.findAll()) {
+      if (CfnResource.isCfnResource(r) && refs.includes(stack.resolve(r.logicalId)) && r.cfnResourceType === 'AWS::SSM::Parameter') {
+        return VpcEndpointService.SSM;
+      }
+    }
+  }
+  return VpcEndpointService.SECRETS_MANAGER;
 }

@@ -26,3 +26,14 @@ export function parseCidr(cidr: string): ParsedCidr | undefined {
   }
   return { version: 6, prefix };
 }
+
+/** The network address of a CIDR block (`10.0.0.1/16` -> `10.0.0.0`), `undefined` when not a block. */
+export function networkAddress(cidr: string): string | undefined {
+  try {
+    const [address, prefix] = ipaddr.parseCIDR(cidr);
+    if (address.kind() === 'ipv4') return ipaddr.IPv4.networkAddressFromCIDR(`${address.toString()}/${prefix}`).toString();
+    return ipaddr.IPv6.networkAddressFromCIDR(`${address.toString()}/${prefix}`).toString();
+  } catch {
+    return undefined;
+  }
+}

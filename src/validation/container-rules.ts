@@ -9,10 +9,10 @@ export function checkPorts(container: string, ports: readonly number[]): string 
   for (const port of ports) {
     if (Token.isUnresolved(port)) continue;
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
-      return `container '${container}' port ${port} is out of range; a port is a whole number from 1 to 65535. Fix: use the port the process listens on, e.g. 8080.`;
+      return `[FGK-PORTS] container '${container}' port ${port} is out of range; a port is a whole number from 1 to 65535. Fix: use the port the process listens on, e.g. 8080.`;
     }
     if (seen.has(port)) {
-      return `container '${container}' lists port ${port} twice; each port is mapped once. Fix: remove the duplicate from ports.`;
+      return `[FGK-PORTS] container '${container}' lists port ${port} twice; each port is mapped once. Fix: remove the duplicate from ports.`;
     }
     seen.add(port);
   }
@@ -23,10 +23,10 @@ export function checkPorts(container: string, ports: readonly number[]): string 
 export function checkContainerCpu(container: string, cpu: number | undefined, taskCpu: number): string | undefined {
   if (cpu === undefined || Token.isUnresolved(cpu)) return undefined;
   if (!Number.isInteger(cpu) || cpu < 0) {
-    return `container '${container}' cpu ${cpu} is not valid; container CPU units are a whole number >= 0. Fix: set a whole number, or leave cpu unset to share the task's CPU.`;
+    return `[FGK-CONTAINER-CPU] container '${container}' cpu ${cpu} is not valid; container CPU units are a whole number >= 0. Fix: set a whole number, or leave cpu unset to share the task's CPU.`;
   }
   if (!Token.isUnresolved(taskCpu) && cpu > taskCpu) {
-    return `container '${container}' cpu ${cpu} exceeds the task's cpu ${taskCpu}; a container gets its CPU from the task. Fix: lower the container cpu to ${taskCpu} or less, or raise the task cpu.`;
+    return `[FGK-CONTAINER-CPU] container '${container}' cpu ${cpu} exceeds the task's cpu ${taskCpu}; a container gets its CPU from the task. Fix: lower the container cpu to ${taskCpu} or less, or raise the task cpu.`;
   }
   return undefined;
 }
@@ -42,14 +42,14 @@ export function checkContainerMemory(
   for (const [prop, value] of [['memoryLimitMiB', limitMiB], ['memoryReservationMiB', reservationMiB]] as const) {
     if (!known(value)) continue;
     if (!Number.isInteger(value) || value < MIN_CONTAINER_MEMORY_MIB) {
-      return `container '${container}' ${prop} ${value} is not valid; Docker needs a whole number of at least ${MIN_CONTAINER_MEMORY_MIB} MiB per container. Fix: set ${prop} to ${MIN_CONTAINER_MEMORY_MIB} or more, or leave it unset.`;
+      return `[FGK-CONTAINER-MEMORY] container '${container}' ${prop} ${value} is not valid; Docker needs a whole number of at least ${MIN_CONTAINER_MEMORY_MIB} MiB per container. Fix: set ${prop} to ${MIN_CONTAINER_MEMORY_MIB} or more, or leave it unset.`;
     }
     if (!Token.isUnresolved(taskMemoryMiB) && value > taskMemoryMiB) {
-      return `container '${container}' ${prop} ${value} exceeds the task's memoryLimitMiB ${taskMemoryMiB}; a container gets its memory from the task. Fix: lower ${prop} to ${taskMemoryMiB} or less, or raise the task memoryLimitMiB.`;
+      return `[FGK-CONTAINER-MEMORY] container '${container}' ${prop} ${value} exceeds the task's memoryLimitMiB ${taskMemoryMiB}; a container gets its memory from the task. Fix: lower ${prop} to ${taskMemoryMiB} or less, or raise the task memoryLimitMiB.`;
     }
   }
   if (known(limitMiB) && known(reservationMiB) && reservationMiB > limitMiB) {
-    return `container '${container}' memoryReservationMiB ${reservationMiB} is above its memoryLimitMiB ${limitMiB}; the soft limit (reservation) must not exceed the hard limit. Fix: lower memoryReservationMiB to ${limitMiB} or less, or raise memoryLimitMiB.`;
+    return `[FGK-CONTAINER-MEMORY] container '${container}' memoryReservationMiB ${reservationMiB} is above its memoryLimitMiB ${limitMiB}; the soft limit (reservation) must not exceed the hard limit. Fix: lower memoryReservationMiB to ${limitMiB} or less, or raise memoryLimitMiB.`;
   }
   return undefined;
 }
@@ -71,7 +71,7 @@ export interface HealthCheckTimings {
 /** Health check values must be in the ranges ECS accepts (interval 5-300 s, timeout 2-120 s, retries 1-10, start period 0-300 s). */
 export function checkHealthCheck(container: string, hc: HealthCheckTimings): string | undefined {
   if (hc.commandLength === 0) {
-    return `container '${container}' health check has an empty command; ECS needs a command such as ['CMD-SHELL', 'curl -f http://localhost/ || exit 1']. Fix: set healthCheck.command.`;
+    return `[FGK-HEALTH-CHECK] container '${container}' health check has an empty command; ECS needs a command such as ['CMD-SHELL', 'curl -f http://localhost/ || exit 1']. Fix: set healthCheck.command.`;
   }
   const ranges: Array<[string, number | undefined, number, number, string]> = [
     ['interval', hc.intervalSeconds, 5, 300, ' seconds'],
@@ -82,13 +82,13 @@ export function checkHealthCheck(container: string, hc: HealthCheckTimings): str
   for (const [prop, value, min, max, unit] of ranges) {
     if (value === undefined || Token.isUnresolved(value)) continue;
     if (value < min || value > max) {
-      return `container '${container}' health check ${prop} ${value}${unit} is out of range; ECS accepts ${min} to ${max}${unit}. Fix: set healthCheck.${prop} within that range.`;
+      return `[FGK-HEALTH-CHECK] container '${container}' health check ${prop} ${value}${unit} is out of range; ECS accepts ${min} to ${max}${unit}. Fix: set healthCheck.${prop} within that range.`;
     }
   }
   const interval = hc.intervalSeconds ?? 30;
   const timeout = hc.timeoutSeconds ?? 5;
   if (!Token.isUnresolved(interval) && !Token.isUnresolved(timeout) && timeout >= interval) {
-    return `container '${container}' health check timeout ${timeout} seconds is not shorter than its interval ${interval} seconds; a check must finish before the next one starts. Fix: lower healthCheck.timeout or raise healthCheck.interval.`;
+    return `[FGK-HEALTH-CHECK] container '${container}' health check timeout ${timeout} seconds is not shorter than its interval ${interval} seconds; a check must finish before the next one starts. Fix: lower healthCheck.timeout or raise healthCheck.interval.`;
   }
   return undefined;
 }
@@ -99,7 +99,7 @@ export function checkMountPath(container: string, containerPath: string, windows
   const absolute = windows ? /^[A-Za-z]:\\/.test(containerPath) : containerPath.startsWith('/');
   if (!absolute) {
     const example = windows ? 'C:\\data' : '/data';
-    return `container '${container}' mount path '${containerPath}' is not absolute; ECS mounts volumes at absolute paths. Fix: use a path such as '${example}'.`;
+    return `[FGK-MOUNT-PATH] container '${container}' mount path '${containerPath}' is not absolute; ECS mounts volumes at absolute paths. Fix: use a path such as '${example}'.`;
   }
   return undefined;
 }
@@ -107,7 +107,7 @@ export function checkMountPath(container: string, containerPath: string, windows
 /** Windows containers cannot have a read-only root filesystem. */
 export function checkReadonlyRootFilesystem(container: string, readonlyRootFilesystem: boolean, windows: boolean): string | undefined {
   if (readonlyRootFilesystem && windows) {
-    return `container '${container}' sets readonlyRootFilesystem on a Windows task; ECS supports a read-only root filesystem for Linux containers only. Fix: remove readonlyRootFilesystem, or use operatingSystemFamily LINUX.`;
+    return `[FGK-READONLY-ROOT-FILESYSTEM] container '${container}' sets readonlyRootFilesystem on a Windows task; ECS supports a read-only root filesystem for Linux containers only. Fix: remove readonlyRootFilesystem, or use operatingSystemFamily LINUX.`;
   }
   return undefined;
 }

@@ -23,13 +23,13 @@ export const MAX_SUBNET_PREFIX = 28;
 export function checkSubnetLayoutRoom(maxAzs: number, vpcPrefix: number, lbOnlyGroup: boolean): string | undefined {
   if (Token.isUnresolved(maxAzs)) return undefined;
   if (maxAzs > SUBNET_LAYOUT_AZ_ROOM) {
-    return `maxAzs ${maxAzs} exceeds the subnet layout's room; FargateVpc gives every AZ a fixed slot so that adding AZs never re-cuts subnets, and has slots for ${SUBNET_LAYOUT_AZ_ROOM} AZs. Fix: set maxAzs to ${SUBNET_LAYOUT_AZ_ROOM} or fewer, or lay out an ec2.Vpc yourself and use FargateVpc.fromVpc.`;
+    return `[FGK-SUBNET-LAYOUT] maxAzs ${maxAzs} exceeds the subnet layout's room; FargateVpc gives every AZ a fixed slot so that adding AZs never re-cuts subnets, and has slots for ${SUBNET_LAYOUT_AZ_ROOM} AZs. Fix: set maxAzs to ${SUBNET_LAYOUT_AZ_ROOM} or fewer, or lay out an ec2.Vpc yourself and use FargateVpc.fromVpc.`;
   }
   const taskPrefix = vpcPrefix + TASK_SUBNET_BITS;
   const lbPrefix = lbOnlyGroup ? vpcPrefix + LB_SUBNET_BITS : taskPrefix;
   if (taskPrefix > MAX_SUBNET_PREFIX || lbPrefix > MAX_LB_SUBNET_PREFIX) {
     const maxVpcPrefix = lbOnlyGroup ? MAX_LB_SUBNET_PREFIX - LB_SUBNET_BITS : MAX_LB_SUBNET_PREFIX - TASK_SUBNET_BITS;
-    return `cidr /${vpcPrefix} is too small for the subnet layout; with room for ${SUBNET_LAYOUT_AZ_ROOM} AZs its subnets would be /${taskPrefix} (tasks) and /${lbPrefix} (load balancers), and a load balancer's subnet must be /${MAX_LB_SUBNET_PREFIX} or larger. Fix: use a VPC of /${maxVpcPrefix} or larger, e.g. '10.0.0.0/16'.`;
+    return `[FGK-SUBNET-LAYOUT] cidr /${vpcPrefix} is too small for the subnet layout; with room for ${SUBNET_LAYOUT_AZ_ROOM} AZs its subnets would be /${taskPrefix} (tasks) and /${lbPrefix} (load balancers), and a load balancer's subnet must be /${MAX_LB_SUBNET_PREFIX} or larger. Fix: use a VPC of /${maxVpcPrefix} or larger, e.g. '10.0.0.0/16'.`;
   }
   return undefined;
 }

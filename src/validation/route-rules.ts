@@ -32,22 +32,20 @@ export interface RoutePrioritySpec {
 }
 
 /**
- * Every route has its own path pattern and its own listener rule priority (explicit, else
- * derived from the pattern), and explicit priorities are whole numbers 1-50000. Returns every
- * problem found.
+ * Every route has its own listener rule priority (explicit, else derived from the pattern),
+ * and explicit priorities are whole numbers 1-50000. Returns every problem found.
  */
 export function checkRoutePriorities(routes: readonly RoutePrioritySpec[]): string[] {
   const problems: string[] = [];
   const byPriority = new Map<number, string[]>();
   const seen = new Set<string>();
   routes.forEach((r, i) => {
-    if (seen.has(r.pathPattern)) {
-      problems.push(`routes[${i}].pathPattern '${r.pathPattern}' appears twice; a listener rule (and its construct ID) is keyed by its path. Fix: list each path pattern once.`);
-    }
+    // a path pattern listed twice is FGK-ROUTES (alb-rules.ts); its priority is reported once
+    if (seen.has(r.pathPattern)) return;
     seen.add(r.pathPattern);
     if (r.priority !== undefined && !Token.isUnresolved(r.priority)
       && (!Number.isInteger(r.priority) || r.priority < 1 || r.priority > MAX_RULE_PRIORITY)) {
-      problems.push(`routes[${i}].priority ${r.priority} is not valid; a listener rule's priority is a whole number from 1 to ${MAX_RULE_PRIORITY}. Fix: choose one in that range.`);
+      problems.push(`[FGK-ROUTE-PRIORITY] routes[${i}].priority ${r.priority} is not valid; a listener rule's priority is a whole number from 1 to ${MAX_RULE_PRIORITY}. Fix: choose one in that range.`);
       return;
     }
     if (r.priority !== undefined && Token.isUnresolved(r.priority)) return;
@@ -56,7 +54,7 @@ export function checkRoutePriorities(routes: readonly RoutePrioritySpec[]): stri
   });
   for (const [p, patterns] of byPriority) {
     if (patterns.length > 1) {
-      problems.push(`routes ${patterns.map(x => `'${x}'`).join(' and ')} have the same listener rule priority ${p} (explicit, or derived from the path pattern); two rules of a listener cannot share one. Fix: set a distinct priority on one of them.`);
+      problems.push(`[FGK-ROUTE-PRIORITY] routes ${patterns.map(x => `'${x}'`).join(' and ')} have the same listener rule priority ${p} (explicit, or derived from the path pattern); two rules of a listener cannot share one. Fix: set a distinct priority on one of them.`);
     }
   }
   return problems;

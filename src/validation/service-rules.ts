@@ -12,7 +12,7 @@ export function isBeforePlatform14(platformVersion: string | undefined): boolean
 export function checkDesiredCount(desiredCount: number | undefined): string | undefined {
   if (desiredCount === undefined || Token.isUnresolved(desiredCount)) return undefined;
   if (!Number.isInteger(desiredCount) || desiredCount < 0) {
-    return `desiredCount ${desiredCount} is not valid; a service runs a whole number of tasks, 0 or more. Fix: set desiredCount to 2 or more for high availability (0 pauses the service).`;
+    return `[FGK-DESIRED-COUNT] desiredCount ${desiredCount} is not valid; a service runs a whole number of tasks, 0 or more. Fix: set desiredCount to 2 or more for high availability (0 pauses the service).`;
   }
   return undefined;
 }
@@ -21,16 +21,16 @@ export function checkDesiredCount(desiredCount: number | undefined): string | un
 export function checkScalingBounds(minCapacity: number, maxCapacity: number, desiredCount: number | undefined): string | undefined {
   if ([minCapacity, maxCapacity, desiredCount].some(v => v !== undefined && Token.isUnresolved(v))) return undefined;
   if (!Number.isInteger(minCapacity) || minCapacity < 0) {
-    return `autoScaling.minCapacity ${minCapacity} is not valid; the scaler needs a whole number of tasks, 0 or more. Fix: set minCapacity to 2 or more for high availability.`;
+    return `[FGK-SCALING-BOUNDS] autoScaling.minCapacity ${minCapacity} is not valid; the scaler needs a whole number of tasks, 0 or more. Fix: set minCapacity to 2 or more for high availability.`;
   }
   if (!Number.isInteger(maxCapacity) || maxCapacity < 1) {
-    return `autoScaling.maxCapacity ${maxCapacity} is not valid; the scaler needs a whole number of at least 1 task. Fix: set maxCapacity to at least minCapacity (${minCapacity}) and at least 1.`;
+    return `[FGK-SCALING-BOUNDS] autoScaling.maxCapacity ${maxCapacity} is not valid; the scaler needs a whole number of at least 1 task. Fix: set maxCapacity to at least minCapacity (${minCapacity}) and at least 1.`;
   }
   if (minCapacity > maxCapacity) {
-    return `autoScaling.minCapacity ${minCapacity} is greater than maxCapacity ${maxCapacity}; the scaler keeps the task count between the two, so min must be <= max. Fix: raise maxCapacity to at least ${minCapacity} or lower minCapacity.`;
+    return `[FGK-SCALING-BOUNDS] autoScaling.minCapacity ${minCapacity} is greater than maxCapacity ${maxCapacity}; the scaler keeps the task count between the two, so min must be <= max. Fix: raise maxCapacity to at least ${minCapacity} or lower minCapacity.`;
   }
   if (desiredCount !== undefined && (desiredCount < minCapacity || desiredCount > maxCapacity)) {
-    return `desiredCount ${desiredCount} is outside the auto scaling range ${minCapacity}..${maxCapacity}; the scaler would move it back on its first run. Fix: remove desiredCount (the scaler owns the count) or set it between minCapacity and maxCapacity.`;
+    return `[FGK-SCALING-BOUNDS] desiredCount ${desiredCount} is outside the auto scaling range ${minCapacity}..${maxCapacity}; the scaler would move it back on its first run. Fix: remove desiredCount (the scaler owns the count) or set it between minCapacity and maxCapacity.`;
   }
   return undefined;
 }
@@ -39,7 +39,7 @@ export function checkScalingBounds(minCapacity: number, maxCapacity: number, des
 export function checkPercent(propName: string, percent: number | undefined): string | undefined {
   if (percent === undefined || Token.isUnresolved(percent)) return undefined;
   if (!(percent > 0 && percent <= 100)) {
-    return `${propName} ${percent} is not a valid utilization percentage; CPU and memory utilization lie between 0 and 100. Fix: set ${propName} between 1 and 100 (50-75 leaves headroom for spikes).`;
+    return `[FGK-PERCENT] ${propName} ${percent} is not a valid utilization percentage; CPU and memory utilization lie between 0 and 100. Fix: set ${propName} between 1 and 100 (50-75 leaves headroom for spikes).`;
   }
   return undefined;
 }
@@ -49,14 +49,14 @@ export function checkSpotWeights(onDemandWeight: number, spotWeight: number, onD
   if ([onDemandWeight, spotWeight, onDemandBase].some(v => Token.isUnresolved(v))) return undefined;
   for (const [name, v] of [['onDemandWeight', onDemandWeight], ['spotWeight', spotWeight]] as const) {
     if (!Number.isInteger(v) || v < 0 || v > 1000) {
-      return `spot.${name} ${v} is not valid; a capacity provider weight is a whole number between 0 and 1000. Fix: use small relative weights, e.g. onDemandWeight 1 and spotWeight 3 (a quarter of the tasks on demand).`;
+      return `[FGK-SPOT-WEIGHTS] spot.${name} ${v} is not valid; a capacity provider weight is a whole number between 0 and 1000. Fix: use small relative weights, e.g. onDemandWeight 1 and spotWeight 3 (a quarter of the tasks on demand).`;
     }
   }
   if (onDemandWeight === 0 && spotWeight === 0) {
-    return 'spot.onDemandWeight and spot.spotWeight are both 0; ECS needs at least one capacity provider with a weight above 0 to place tasks. Fix: set spotWeight (e.g. 1), or remove spot to run on demand only.';
+    return '[FGK-SPOT-WEIGHTS] spot.onDemandWeight and spot.spotWeight are both 0; ECS needs at least one capacity provider with a weight above 0 to place tasks. Fix: set spotWeight (e.g. 1), or remove spot to run on demand only.';
   }
   if (!Number.isInteger(onDemandBase) || onDemandBase < 0 || onDemandBase > 100000) {
-    return `spot.onDemandBase ${onDemandBase} is not valid; the base is a whole number of tasks between 0 and 100000 that always run on demand. Fix: set onDemandBase to 0 or to the number of tasks that must survive a Spot interruption (e.g. 1).`;
+    return `[FGK-SPOT-WEIGHTS] spot.onDemandBase ${onDemandBase} is not valid; the base is a whole number of tasks between 0 and 100000 that always run on demand. Fix: set onDemandBase to 0 or to the number of tasks that must survive a Spot interruption (e.g. 1).`;
   }
   return undefined;
 }
@@ -67,10 +67,10 @@ export function checkSpotPlatform(
 ): string | undefined {
   if (spotWeight === 0) return undefined;
   if (windows) {
-    return `spot.spotWeight ${spotWeight} places tasks on FARGATE_SPOT, but this task definition runs Windows; Fargate Spot runs Linux tasks only. Fix: remove spot (or set spotWeight 0) for Windows tasks, or run the app on Linux.`;
+    return `[FGK-SPOT-PLATFORM] spot.spotWeight ${spotWeight} places tasks on FARGATE_SPOT, but this task definition runs Windows; Fargate Spot runs Linux tasks only. Fix: remove spot (or set spotWeight 0) for Windows tasks, or run the app on Linux.`;
   }
   if (cpuArchitecture === 'ARM64' && isBeforePlatform14(platformVersion)) {
-    return `spot.spotWeight ${spotWeight} places ARM64 tasks on FARGATE_SPOT with platformVersion ${platformVersion}; Fargate (and Fargate Spot) runs ARM64 only on platform 1.4.0 and later. Fix: use platformVersion VERSION1_4 or LATEST.`;
+    return `[FGK-SPOT-PLATFORM] spot.spotWeight ${spotWeight} places ARM64 tasks on FARGATE_SPOT with platformVersion ${platformVersion}; Fargate (and Fargate Spot) runs ARM64 only on platform 1.4.0 and later. Fix: use platformVersion VERSION1_4 or LATEST.`;
   }
   return undefined;
 }
@@ -79,7 +79,7 @@ export function checkSpotPlatform(
 export function checkPlatformForCpu(cpu: number, platformVersion: string | undefined): string | undefined {
   if (Token.isUnresolved(cpu)) return undefined;
   if (cpu >= 8192 && isBeforePlatform14(platformVersion)) {
-    return `platformVersion ${platformVersion} cannot run a task with cpu ${cpu} (${cpu / 1024} vCPU); 8 and 16 vCPU tasks need platform version 1.4.0 or later. Fix: use platformVersion VERSION1_4 or LATEST (the default), or a task cpu of 4096 or less.`;
+    return `[FGK-PLATFORM-FOR-CPU] platformVersion ${platformVersion} cannot run a task with cpu ${cpu} (${cpu / 1024} vCPU); 8 and 16 vCPU tasks need platform version 1.4.0 or later. Fix: use platformVersion VERSION1_4 or LATEST (the default), or a task cpu of 4096 or less.`;
   }
   return undefined;
 }
@@ -88,5 +88,35 @@ export function checkPlatformForCpu(cpu: number, platformVersion: string | undef
 export function checkContainerOverrides(overridden: readonly string[], containers: readonly string[]): string | undefined {
   const unknown = overridden.filter(n => !containers.includes(n));
   if (unknown.length === 0) return undefined;
-  return `containerOverrides name container(s) ${unknown.map(n => `'${n}'`).join(', ')}, which the task does not have (containers: ${containers.map(n => `'${n}'`).join(', ') || 'none'}); ECS rejects the scheduled run. Fix: use the names given to addAppContainer().`;
+  return `[FGK-CONTAINER-OVERRIDES] containerOverrides name container(s) ${unknown.map(n => `'${n}'`).join(', ')}, which the task does not have (containers: ${containers.map(n => `'${n}'`).join(', ') || 'none'}); ECS rejects the scheduled run. Fix: use the names given to addAppContainer().`;
+}
+
+/** What a task needs of its platform version. */
+export interface PlatformFeatureNeeds {
+  /** ARM64 (Graviton) CPU. */
+  readonly arm64: boolean;
+  /** Windows containers. */
+  readonly windows: boolean;
+  /** EFS volumes. */
+  readonly efs: boolean;
+  /** Configured ephemeral storage (21-200 GiB). */
+  readonly ephemeralStorage: boolean;
+}
+
+/**
+ * Linux platform 1.4.0 brought ARM64, EFS volumes and configurable ephemeral storage; Windows
+ * tasks run on Windows platform 1.0.0 only (the Linux versions 1.1.0-1.4.0 do not exist for it).
+ */
+export function checkPlatformFeatures(platformVersion: string | undefined, needs: PlatformFeatureNeeds): string | undefined {
+  if (platformVersion === undefined || Token.isUnresolved(platformVersion) || platformVersion === 'LATEST') return undefined;
+  if (needs.windows) {
+    if (platformVersion !== '1.0.0') {
+      return `[FGK-PLATFORM-FEATURES] platformVersion ${platformVersion} does not exist for Windows tasks; Fargate runs Windows containers on platform version 1.0.0 only. Fix: leave platformVersion unset (LATEST), or use VERSION1_0.`;
+    }
+    return undefined;
+  }
+  if (!isBeforePlatform14(platformVersion)) return undefined;
+  const needing = [needs.arm64 && 'cpuArchitecture ARM64', needs.efs && 'EFS volumes', needs.ephemeralStorage && 'ephemeralStorageGiB'].filter((x): x is string => typeof x === 'string');
+  if (needing.length === 0) return undefined;
+  return `[FGK-PLATFORM-FEATURES] platformVersion ${platformVersion} cannot run this task: ${needing.join(', ')} need(s) Linux platform version 1.4.0 or later. Fix: use platformVersion VERSION1_4 or LATEST (the default).`;
 }

@@ -28,10 +28,10 @@ const known = (v: number | undefined): v is number => v !== undefined && !Token.
 /** A task holds 1 to 10 containers. */
 export function checkContainerCount(count: number): string | undefined {
   if (count === 0) {
-    return 'the task definition has no container; ECS rejects a task definition without containers. Fix: call addAppContainer() at least once.';
+    return '[FGK-CONTAINER-COUNT] the task definition has no container; ECS rejects a task definition without containers. Fix: call addAppContainer() at least once.';
   }
   if (count > MAX_CONTAINERS_PER_TASK) {
-    return `the task definition has ${count} containers; a task definition holds at most ${MAX_CONTAINERS_PER_TASK}. Fix: move containers to another task definition (another service), or merge sidecars.`;
+    return `[FGK-CONTAINER-COUNT] the task definition has ${count} containers; a task definition holds at most ${MAX_CONTAINERS_PER_TASK}. Fix: move containers to another task definition (another service), or merge sidecars.`;
   }
   return undefined;
 }
@@ -41,7 +41,7 @@ export function checkUniqueContainerNames(containers: readonly ContainerSpec[]):
   const seen = new Set<string>();
   for (const c of containers) {
     if (seen.has(c.name)) {
-      return `container name '${c.name}' is used twice in the task; container names must be unique within a task definition. Fix: give each container its own name.`;
+      return `[FGK-UNIQUE-CONTAINER-NAMES] container name '${c.name}' is used twice in the task; container names must be unique within a task definition. Fix: give each container its own name.`;
     }
     seen.add(c.name);
   }
@@ -51,7 +51,7 @@ export function checkUniqueContainerNames(containers: readonly ContainerSpec[]):
 /** At least one container is essential (otherwise the task would never stop on a crash). */
 export function checkEssentialContainer(containers: readonly ContainerSpec[]): string | undefined {
   if (containers.length > 0 && !containers.some(c => c.essential)) {
-    return `no container of the task is essential (${containers.map(c => `'${c.name}'`).join(', ')}); ECS requires at least one essential container. Fix: leave essential at its default (true) on the main app container.`;
+    return `[FGK-ESSENTIAL-CONTAINER] no container of the task is essential (${containers.map(c => `'${c.name}'`).join(', ')}); ECS requires at least one essential container. Fix: leave essential at its default (true) on the main app container.`;
   }
   return undefined;
 }
@@ -64,7 +64,7 @@ export function checkSharedPorts(containers: readonly ContainerSpec[]): string |
       if (!known(pm.containerPort)) continue;
       const other = owner.get(pm.containerPort);
       if (other !== undefined && other !== c.name) {
-        return `containers '${other}' and '${c.name}' both use port ${pm.containerPort}; the containers of a Fargate task share one network namespace (localhost), so a port can belong to one container only. Fix: make one of them listen on another port.`;
+        return `[FGK-SHARED-PORTS] containers '${other}' and '${c.name}' both use port ${pm.containerPort}; the containers of a Fargate task share one network namespace (localhost), so a port can belong to one container only. Fix: make one of them listen on another port.`;
       }
       owner.set(pm.containerPort, c.name);
     }
@@ -78,7 +78,7 @@ export function checkHostPorts(containers: readonly ContainerSpec[]): string | u
     for (const pm of c.portMappings) {
       if (!known(pm.hostPort) || !known(pm.containerPort)) continue;
       if (pm.hostPort !== pm.containerPort) {
-        return `container '${c.name}' maps host port ${pm.hostPort} to container port ${pm.containerPort}; Fargate tasks use network mode awsvpc, where the host port always equals the container port. Fix: drop hostPort (or set it to ${pm.containerPort}).`;
+        return `[FGK-HOST-PORTS] container '${c.name}' maps host port ${pm.hostPort} to container port ${pm.containerPort}; Fargate tasks use network mode awsvpc, where the host port always equals the container port. Fix: drop hostPort (or set it to ${pm.containerPort}).`;
       }
     }
   }
@@ -91,7 +91,7 @@ export function checkContainersFitTask(containers: readonly ContainerSpec[], tas
     const cpus = containers.filter(c => known(c.cpu));
     const sum = cpus.reduce((a, c) => a + c.cpu!, 0);
     if (sum > taskCpu) {
-      return `the containers' cpu adds up to ${sum} (${cpus.map(c => `${c.name} ${c.cpu}`).join(' + ')}), more than the task's cpu ${taskCpu}. Fix: lower the container cpu values, leave them unset, or raise the task cpu.`;
+      return `[FGK-CONTAINERS-FIT-TASK] the containers' cpu adds up to ${sum} (${cpus.map(c => `${c.name} ${c.cpu}`).join(' + ')}), more than the task's cpu ${taskCpu}. Fix: lower the container cpu values, leave them unset, or raise the task cpu.`;
     }
   }
   if (!Token.isUnresolved(taskMemoryMiB)) {
@@ -100,7 +100,7 @@ export function checkContainersFitTask(containers: readonly ContainerSpec[], tas
       .filter((r): r is { name: string; mib: number } => known(r.mib));
     const sum = reserved.reduce((a, r) => a + r.mib, 0);
     if (sum > taskMemoryMiB) {
-      return `the containers reserve ${sum} MiB of memory (${reserved.map(r => `${r.name} ${r.mib}`).join(' + ')}; the reservation, or the limit when no reservation is set), more than the task's memoryLimitMiB ${taskMemoryMiB}. Fix: lower memoryReservationMiB / memoryLimitMiB of the containers, or raise the task memoryLimitMiB.`;
+      return `[FGK-CONTAINERS-FIT-TASK] the containers reserve ${sum} MiB of memory (${reserved.map(r => `${r.name} ${r.mib}`).join(' + ')}; the reservation, or the limit when no reservation is set), more than the task's memoryLimitMiB ${taskMemoryMiB}. Fix: lower memoryReservationMiB / memoryLimitMiB of the containers, or raise the task memoryLimitMiB.`;
     }
   }
   return undefined;
@@ -117,19 +117,19 @@ export function checkDependencies(containers: readonly ContainerSpec[]): string 
     for (const dep of c.dependsOn) {
       const target = byName.get(dep.containerName);
       if (target === undefined) {
-        return `container '${c.name}' depends on '${dep.containerName}', which is not a container of this task (containers: ${containers.map(x => x.name).join(', ')}). Fix: add a container named '${dep.containerName}' or correct the name in dependsOn.`;
+        return `[FGK-DEPENDENCIES] container '${c.name}' depends on '${dep.containerName}', which is not a container of this task (containers: ${containers.map(x => x.name).join(', ')}). Fix: add a container named '${dep.containerName}' or correct the name in dependsOn.`;
       }
       if (dep.condition === 'HEALTHY' && !target.hasHealthCheck) {
-        return `container '${c.name}' waits for '${dep.containerName}' to be HEALTHY, but '${dep.containerName}' has no health check, so it never becomes healthy and '${c.name}' never starts. Fix: give '${dep.containerName}' a healthCheck, or depend on condition START.`;
+        return `[FGK-DEPENDENCIES] container '${c.name}' waits for '${dep.containerName}' to be HEALTHY, but '${dep.containerName}' has no health check, so it never becomes healthy and '${c.name}' never starts. Fix: give '${dep.containerName}' a healthCheck, or depend on condition START.`;
       }
       if ((dep.condition === 'COMPLETE' || dep.condition === 'SUCCESS') && target.essential) {
-        return `container '${c.name}' waits for '${dep.containerName}' to ${dep.condition === 'COMPLETE' ? 'complete' : 'succeed'}, but '${dep.containerName}' is essential: when it exits the whole task stops. ECS accepts COMPLETE and SUCCESS only on non-essential containers. Fix: set essential: false on '${dep.containerName}' (an init container), or depend on condition START or HEALTHY.`;
+        return `[FGK-DEPENDENCIES] container '${c.name}' waits for '${dep.containerName}' to ${dep.condition === 'COMPLETE' ? 'complete' : 'succeed'}, but '${dep.containerName}' is essential: when it exits the whole task stops. ECS accepts COMPLETE and SUCCESS only on non-essential containers. Fix: set essential: false on '${dep.containerName}' (an init container), or depend on condition START or HEALTHY.`;
       }
     }
   }
   const cycle = findCycle(containers);
   if (cycle !== undefined) {
-    return `container dependencies form a cycle (${cycle.join(' -> ')}); no container of the cycle can ever start. Fix: remove one of these dependsOn entries.`;
+    return `[FGK-DEPENDENCIES] container dependencies form a cycle (${cycle.join(' -> ')}); no container of the cycle can ever start. Fix: remove one of these dependsOn entries.`;
   }
   return undefined;
 }

@@ -33,11 +33,11 @@ export function checkTaskSize(cpu: number, memoryMiB: number): string | undefine
   if (Token.isUnresolved(cpu)) return undefined;
   const valid = validMemoryForCpu(cpu);
   if (valid.length === 0) {
-    return `cpu ${cpu} is not a Fargate task size; Fargate accepts only ${FARGATE_TASK_CPUS.join(', ')} CPU units (1024 = 1 vCPU). Fix: pick one of those values.`;
+    return `[FGK-TASK-SIZE] cpu ${cpu} is not a Fargate task size; Fargate accepts only ${FARGATE_TASK_CPUS.join(', ')} CPU units (1024 = 1 vCPU). Fix: pick one of those values.`;
   }
   if (Token.isUnresolved(memoryMiB)) return undefined;
   if (!valid.includes(memoryMiB)) {
-    return `memoryLimitMiB ${memoryMiB} is not valid with cpu ${cpu}; valid: ${valid.join(', ')}. Fargate only accepts fixed CPU/memory combinations. Fix: set memoryLimitMiB to one of those values, or change cpu.`;
+    return `[FGK-TASK-SIZE] memoryLimitMiB ${memoryMiB} is not valid with cpu ${cpu}; valid: ${valid.join(', ')}. Fargate only accepts fixed CPU/memory combinations. Fix: set memoryLimitMiB to one of those values, or change cpu.`;
   }
   return undefined;
 }
@@ -46,7 +46,7 @@ export function checkTaskSize(cpu: number, memoryMiB: number): string | undefine
 export function checkEphemeralStorage(gib: number | undefined): string | undefined {
   if (gib === undefined || Token.isUnresolved(gib)) return undefined;
   if (!Number.isInteger(gib) || gib < 21 || gib > 200) {
-    return `ephemeralStorageGiB ${gib} is out of range; Fargate ephemeral storage is a whole number between 21 and 200 GiB (20 GiB when not set). Fix: set a value from 21 to 200, or leave it unset for the 20 GiB default.`;
+    return `[FGK-EPHEMERAL-STORAGE] ephemeralStorageGiB ${gib} is out of range; Fargate ephemeral storage is a whole number between 21 and 200 GiB (20 GiB when not set). Fix: set a value from 21 to 200, or leave it unset for the 20 GiB default.`;
   }
   return undefined;
 }
@@ -71,14 +71,14 @@ export const FARGATE_OPERATING_SYSTEMS: readonly string[] = [
 export function checkPlatform(architecture: string, operatingSystem: string, cpu: number): string | undefined {
   if (Token.isUnresolved(architecture) || Token.isUnresolved(operatingSystem)) return undefined;
   if (!FARGATE_OPERATING_SYSTEMS.includes(operatingSystem)) {
-    return `operatingSystemFamily ${operatingSystem} does not run on Fargate; Fargate runs ${FARGATE_OPERATING_SYSTEMS.join(', ')}. Fix: use LINUX or a supported Windows Server version.`;
+    return `[FGK-PLATFORM] operatingSystemFamily ${operatingSystem} does not run on Fargate; Fargate runs ${FARGATE_OPERATING_SYSTEMS.join(', ')}. Fix: use LINUX or a supported Windows Server version.`;
   }
   const windows = operatingSystem !== 'LINUX';
   if (windows && architecture !== 'X86_64') {
-    return `cpuArchitecture ${architecture} with operatingSystemFamily ${operatingSystem} is not supported; Windows containers on Fargate run on X86_64 only. Fix: use cpuArchitecture X86_64, or operatingSystemFamily LINUX for ARM64.`;
+    return `[FGK-PLATFORM] cpuArchitecture ${architecture} with operatingSystemFamily ${operatingSystem} is not supported; Windows containers on Fargate run on X86_64 only. Fix: use cpuArchitecture X86_64, or operatingSystemFamily LINUX for ARM64.`;
   }
   if (windows && !Token.isUnresolved(cpu) && !WINDOWS_TASK_CPUS.includes(cpu)) {
-    return `cpu ${cpu} is not supported for Windows containers; Windows tasks on Fargate take ${WINDOWS_TASK_CPUS.join(', ')} CPU units only. Fix: set cpu to one of those values (with a matching memoryLimitMiB), or use LINUX.`;
+    return `[FGK-PLATFORM] cpu ${cpu} is not supported for Windows containers; Windows tasks on Fargate take ${WINDOWS_TASK_CPUS.join(', ')} CPU units only. Fix: set cpu to one of those values (with a matching memoryLimitMiB), or use LINUX.`;
   }
   return undefined;
 }
@@ -87,7 +87,7 @@ export function checkPlatform(architecture: string, operatingSystem: string, cpu
 export function checkEcsName(what: string, name: string): string | undefined {
   if (Token.isUnresolved(name)) return undefined;
   if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) {
-    return `${what} '${name}' is not a name ECS accepts; it must be 1 to 255 letters, digits, hyphens (-) or underscores (_). Fix: rename it, e.g. '${suggestName(name)}'.`;
+    return `[FGK-ECS-NAME] ${what} '${name}' is not a name ECS accepts; it must be 1 to 255 letters, digits, hyphens (-) or underscores (_). Fix: rename it, e.g. '${suggestName(name)}'.`;
   }
   return undefined;
 }

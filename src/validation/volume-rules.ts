@@ -6,7 +6,7 @@ export function checkVolumeName(name: string, existing: readonly string[]): stri
   const bad = checkEcsName('volume name', name);
   if (bad !== undefined) return bad;
   if (existing.includes(name)) {
-    return `volume '${name}' is already defined in this task; volume names are unique within a task definition. Fix: reuse the existing volume in mounts, or pick another name.`;
+    return `[FGK-VOLUME-NAME] volume '${name}' is already defined in this task; volume names are unique within a task definition. Fix: reuse the existing volume in mounts, or pick another name.`;
   }
   return undefined;
 }
@@ -15,7 +15,7 @@ export function checkVolumeName(name: string, existing: readonly string[]): stri
 export function checkMountVolume(container: string, volumeName: string, volumes: readonly string[]): string | undefined {
   if (!volumes.includes(volumeName)) {
     const known = volumes.length > 0 ? volumes.join(', ') : 'none';
-    return `container '${container}' mounts volume '${volumeName}', which the task does not define (volumes: ${known}). Fix: call addSharedVolume('${volumeName}') or addEfsVolume('${volumeName}', ...) before adding the container.`;
+    return `[FGK-MOUNT-VOLUME] container '${container}' mounts volume '${volumeName}', which the task does not define (volumes: ${known}). Fix: call addSharedVolume('${volumeName}') or addEfsVolume('${volumeName}', ...) before adding the container.`;
   }
   return undefined;
 }
@@ -24,10 +24,10 @@ export function checkMountVolume(container: string, volumeName: string, volumes:
 export function checkEfsRootDirectory(volume: string, rootDirectory: string | undefined, hasAccessPoint: boolean): string | undefined {
   if (rootDirectory === undefined || Token.isUnresolved(rootDirectory)) return undefined;
   if (hasAccessPoint && rootDirectory !== '/') {
-    return `EFS volume '${volume}' sets rootDirectory '${rootDirectory}' together with an access point; ECS requires the root directory to be omitted or '/' when an access point is used (the access point's path is the root). Fix: remove rootDirectory and set the path on the access point.`;
+    return `[FGK-EFS-ROOT-DIRECTORY] EFS volume '${volume}' sets rootDirectory '${rootDirectory}' together with an access point; ECS requires the root directory to be omitted or '/' when an access point is used (the access point's path is the root). Fix: remove rootDirectory and set the path on the access point.`;
   }
   if (!rootDirectory.startsWith('/')) {
-    return `EFS volume '${volume}' rootDirectory '${rootDirectory}' is not absolute. Fix: use a path such as '/data'.`;
+    return `[FGK-EFS-ROOT-DIRECTORY] EFS volume '${volume}' rootDirectory '${rootDirectory}' is not absolute. Fix: use a path such as '/data'.`;
   }
   return undefined;
 }
@@ -35,7 +35,7 @@ export function checkEfsRootDirectory(volume: string, rootDirectory: string | un
 /** Fargate mounts EFS volumes in Linux tasks only. */
 export function checkEfsPlatform(volume: string, windows: boolean): string | undefined {
   if (windows) {
-    return `EFS volume '${volume}' cannot be used by a Windows task; Fargate mounts EFS volumes for Linux containers only. Fix: use operatingSystemFamily LINUX, or FSx for Windows File Server through taskDefinition.addVolume.`;
+    return `[FGK-EFS-PLATFORM] EFS volume '${volume}' cannot be used by a Windows task; Fargate mounts EFS volumes for Linux containers only. Fix: use operatingSystemFamily LINUX, or FSx for Windows File Server through taskDefinition.addVolume.`;
   }
   return undefined;
 }

@@ -6,13 +6,14 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { albFixture } from './helpers';
 import { AlbFrontedService, AlbFrontedServiceProps, FargateTaskDef, FargateVpc, VpcTopology } from '../../src';
+import { atSynth } from '../at-synth';
 
 type Extra = Omit<AlbFrontedServiceProps, 'network' | 'taskDef'>;
 function create(extra: Extra) {
   const { stack, network, taskDef } = albFixture();
-  return () => new AlbFrontedService(stack, 'Web', { network, taskDef, ...extra });
+  return atSynth(() => new AlbFrontedService(stack, 'Web', { network, taskDef, ...extra }));
 }
-const PREFIX = '^AlbFrontedService Stack/Web: ';
+const PREFIX = 'AlbFrontedService Stack/Web: \\[FGK-[A-Z0-9-]+\\] ';
 
 describe('AlbFrontedService caught at synth', () => {
   test('a route to a container the task does not have', () => {
@@ -36,7 +37,7 @@ describe('AlbFrontedService caught at synth', () => {
     const network = new FargateVpc(stack, 'Network', { flowLogs: false });
     const taskDef = new FargateTaskDef(stack, 'TaskDef');
     taskDef.addAppContainer('job', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/busybox:stable') });
-    expect(() => new AlbFrontedService(stack, 'Web', { network, taskDef })).toThrow(new RegExp(`${PREFIX}the task has no container with a port \\(containers: 'job'\\)`));
+    expect(atSynth(() => new AlbFrontedService(stack, 'Web', { network, taskDef }))).toThrow(new RegExp(`${PREFIX}the task has no container with a port \\(containers: 'job'\\)`));
   });
 
   test('a health check path without a leading /', () => {
@@ -68,7 +69,7 @@ describe('AlbFrontedService caught at synth', () => {
   test('a load balancer that does not cover every task AZ (tree validation)', () => {
     const { app, stack, network, taskDef } = albFixture();
     new AlbFrontedService(stack, 'Web', { network, taskDef, loadBalancerSubnets: { subnets: [network.vpc.publicSubnets[0]] } });
-    expect(() => app.synth()).toThrow(/AlbFrontedService Stack\/Web: the load balancer subnets cover availability zones AZ#1 but tasks also run in AZ#2; an ALB only routes to targets in AZs where it has a subnet.*Fix: select load balancer subnets in/);
+    expect(atSynth(() => app.synth())).toThrow(/AlbFrontedService Stack\/Web: \[FGK-[A-Z0-9-]+\] the load balancer subnets cover availability zones AZ#1 but tasks also run in AZ#2; an ALB only routes to targets in AZs where it has a subnet.*Fix: select load balancer subnets in/);
   });
 
   test('a load balancer in fromVpc subnets of fewer AZs than the tasks', () => {
@@ -83,13 +84,13 @@ describe('AlbFrontedService caught at synth', () => {
     const taskDef = new FargateTaskDef(stack, 'TaskDef');
     taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:stable'), ports: [80] });
     new AlbFrontedService(stack, 'Web', { network, taskDef });
-    expect(() => app.synth()).toThrow(/AlbFrontedService Stack\/Web: the load balancer subnets cover availability zones .* but tasks also run in/);
+    expect(atSynth(() => app.synth())).toThrow(/AlbFrontedService Stack\/Web: \[FGK-[A-Z0-9-]+\] the load balancer subnets cover availability zones .* but tasks also run in/);
   });
 
   test('allowedCidrs with a user-supplied security group, or IPv6 on an IPv4 ALB', () => {
     const { stack, network, taskDef } = albFixture();
     const sg = ec2.SecurityGroup.fromSecurityGroupId(stack, 'Sg', 'sg-12345');
-    expect(() => new AlbFrontedService(stack, 'Web', { network, taskDef, loadBalancerSecurityGroup: sg, allowedCidrs: ['10.0.0.0/8'] })).toThrow(
+    expect(atSynth(() => new AlbFrontedService(stack, 'Web', { network, taskDef, loadBalancerSecurityGroup: sg, allowedCidrs: ['10.0.0.0/8'] }))).toThrow(
       new RegExp(`${PREFIX}allowedCidrs \\(10.0.0.0/8\\) is set together with loadBalancerSecurityGroup`));
     expect(create({ allowedCidrs: ['::/0'] })).toThrow(new RegExp(`${PREFIX}allowedCidrs entry '::/0' is IPv6 but the load balancer is IPv4 only`));
   });
@@ -109,7 +110,7 @@ describe('AlbFrontedService caught at synth', () => {
     const taskDef = new FargateTaskDef(stack, 'TaskDef');
     taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:stable'), ports: [1, 2, 3, 4, 5, 6] });
     const routes = [2, 3, 4, 5, 6].map(p => ({ pathPattern: `/p${p}/*`, containerName: 'web', containerPort: p }));
-    expect(() => new AlbFrontedService(stack, 'Web', { network, taskDef, routes })).toThrow(
+    expect(atSynth(() => new AlbFrontedService(stack, 'Web', { network, taskDef, routes }))).toThrow(
       new RegExp(`${PREFIX}routes send traffic to 6 different container:port targets`));
   });
 

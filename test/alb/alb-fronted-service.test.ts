@@ -7,6 +7,7 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import { albFixture } from './helpers';
 import { AlbFrontedService, VpcTopology } from '../../src';
 import { derivedRulePriority } from '../../src/validation/route-rules';
+import { atSynth } from '../at-synth';
 
 const getAtt = (prefix: string) => ({ 'Fn::GetAtt': [Match.stringLikeRegexp(`^${prefix}`), 'GroupId'] });
 const ALB_SG = getAtt('WebLoadBalancerSecurityGroup');
@@ -217,12 +218,12 @@ describe('AlbFrontedService with routes', () => {
     });
     Template.fromStack(f.stack).hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', { Priority: 5 });
     const g = albFixture();
-    expect(() => new AlbFrontedService(g.stack, 'Web', {
+    expect(atSynth(() => new AlbFrontedService(g.stack, 'Web', {
       network: g.network,
       taskDef: g.taskDef,
       containerName: 'web',
       routes: [{ pathPattern: '/api/*', containerName: 'api', priority: 7 }, { pathPattern: '/b/*', containerName: 'api', priority: 7 }],
-    })).toThrow(/routes '\/api\/\*' and '\/b\/\*' have the same listener rule priority 7.*Fix: set a distinct priority/);
+    }))).toThrow(/\[FGK-ROUTE-PRIORITY\] routes '\/api\/\*' and '\/b\/\*' have the same listener rule priority 7.*Fix: set a distinct priority/);
   });
 
   test('the service registers every container:port, and the task SG opens exactly those ports from the ALB SG', () => {
@@ -297,8 +298,8 @@ describe('AlbFrontedService security group options', () => {
 
   test('an internet-facing ALB in an ISOLATED_ONLY network is rejected', () => {
     const { stack, network, taskDef } = albFixture({ topology: VpcTopology.ISOLATED_ONLY, natGateways: undefined });
-    expect(() => new AlbFrontedService(stack, 'Web', { network, taskDef, internetFacing: true }))
-      .toThrow(/AlbFrontedService Stack\/Web: internetFacing is true but 2 of the load balancer subnets are not public/);
+    expect(atSynth(() => new AlbFrontedService(stack, 'Web', { network, taskDef, internetFacing: true })))
+      .toThrow(/AlbFrontedService Stack\/Web: \[FGK-[A-Z0-9-]+\] internetFacing is true but 2 of the load balancer subnets are not public/);
   });
 
   test('an internal ALB goes in the task subnets', () => {

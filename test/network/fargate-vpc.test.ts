@@ -3,6 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { FargateVpc, VpcEndpointService, VpcTopology } from '../../src';
+import { atSynth } from '../at-synth';
 
 function stackWith(props?: ConstructorParameters<typeof FargateVpc>[2]): { stack: Stack; network: FargateVpc; template: Template } {
   const stack = new Stack(new App(), 'Test');
@@ -270,23 +271,23 @@ describe('FargateVpc flow log group', () => {
     const network = new FargateVpc(stack, 'Network', { flowLogGroup });
     Template.fromStack(stack).resourceCountIs('AWS::Logs::LogGroup', 0);
     expect(network.flowLogGroup).toBe(flowLogGroup);
-    expect(() => new FargateVpc(stack, 'Other', { flowLogGroup, flowLogRetention: logs.RetentionDays.ONE_DAY }))
-      .toThrow(/flowLogGroup is set together with flowLogRetention.*Fix: set them on your log group, or remove flowLogGroup/);
+    expect(atSynth(() => new FargateVpc(stack, 'Other', { flowLogGroup, flowLogRetention: logs.RetentionDays.ONE_DAY })))
+      .toThrow(/\[FGK-LOG-GROUP-OPTIONS\] flowLogGroup is set together with flowLogRetention.*Fix: set them on your log group, or remove flowLogGroup/);
   });
 });
 
 describe('FargateVpc validation', () => {
   const cases: Array<[string, ConstructorParameters<typeof FargateVpc>[2], RegExp]> = [
-    ['maxAzs < 1', { maxAzs: 0 }, /^FargateVpc Test\/Network: maxAzs 0 is not valid; a VPC needs at least one availability zone.*Fix: set maxAzs to 2 or more/],
-    ['natGateways > AZs', { natGateways: 3 }, /FargateVpc Test\/Network: natGateways 3 exceeds the 2 availability zones of this VPC; .*at most one per AZ\. Fix: set natGateways between 1 and 2, or raise maxAzs/],
-    ['natGateways 0 with PRIVATE_WITH_NAT', { natGateways: 0 }, /FargateVpc Test\/Network: natGateways 0 leaves the private subnets of topology PRIVATE_WITH_NAT without a route to the internet.*Fix: set natGateways between 1 and 2.*or use topology PRIVATE_ISOLATED/],
+    ['maxAzs < 1', { maxAzs: 0 }, /FargateVpc Test\/Network: \[FGK-[A-Z0-9-]+\] maxAzs 0 is not valid; a VPC needs at least one availability zone.*Fix: set maxAzs to 2 or more/],
+    ['natGateways > AZs', { natGateways: 3 }, /FargateVpc Test\/Network: \[FGK-[A-Z0-9-]+\] natGateways 3 exceeds the 2 availability zones of this VPC; .*at most one per AZ\. Fix: set natGateways between 1 and 2, or raise maxAzs/],
+    ['natGateways 0 with PRIVATE_WITH_NAT', { natGateways: 0 }, /FargateVpc Test\/Network: \[FGK-[A-Z0-9-]+\] natGateways 0 leaves the private subnets of topology PRIVATE_WITH_NAT without a route to the internet.*Fix: set natGateways between 1 and 2.*or use topology PRIVATE_ISOLATED/],
     ['natGateways with PUBLIC_ONLY', { topology: VpcTopology.PUBLIC_ONLY, natGateways: 1 }, /natGateways 1 is set but topology PUBLIC_ONLY has no NAT gateways.*Fix: remove natGateways, or use topology PRIVATE_WITH_NAT/],
-    ['more AZs than the subnet layout has room for', { maxAzs: 9 }, /FargateVpc Test\/Network: maxAzs 9 exceeds the subnet layout's room; .*Fix: set maxAzs to 8 or fewer/],
-    ['a VPC too small for the layout', { cidr: '10.0.0.0/24' }, /FargateVpc Test\/Network: cidr \/24 is too small for the subnet layout.*Fix: use a VPC of \/21 or larger/],
+    ['more AZs than the subnet layout has room for', { maxAzs: 9 }, /FargateVpc Test\/Network: \[FGK-SUBNET-LAYOUT\] maxAzs 9 exceeds the subnet layout's room; .*Fix: set maxAzs to 8 or fewer/],
+    ['a VPC too small for the layout', { cidr: '10.0.0.0/24' }, /FargateVpc Test\/Network: \[FGK-SUBNET-LAYOUT\] cidr \/24 is too small for the subnet layout.*Fix: use a VPC of \/21 or larger/],
     ['bad cidr', { cidr: '10.0.0.0/8' }, /cidr '10.0.0.0\/8' is not a valid VPC block; .*prefix between \/16 and \/28\. Fix: use a private range such as '10.0.0.0\/16'/],
   ];
   test.each(cases)('%s', (_name, props, message) => {
-    expect(() => stackWith(props)).toThrow(message);
+    expect(atSynth(() => stackWith(props))).toThrow(message);
   });
 });
 
@@ -343,13 +344,13 @@ describe('FargateVpc.fromVpc', () => {
 
   test('fails when the chosen task subnets do not exist', () => {
     const { stack, vpc } = existingVpc([{ name: 'Public', subnetType: ec2.SubnetType.PUBLIC }]);
-    expect(() => FargateVpc.fromVpc(stack, 'Network', { vpc, topology: VpcTopology.PRIVATE_WITH_NAT }))
-      .toThrow(/^FargateVpc.fromVpc Test\/Network: taskSubnets \{ subnetType: Private \} selects no subnets of VPC Test\/Existing \(.*\)\. Fix: pass taskSubnets that names subnets the VPC has/);
+    expect(atSynth(() => FargateVpc.fromVpc(stack, 'Network', { vpc, topology: VpcTopology.PRIVATE_WITH_NAT })))
+      .toThrow(/FargateVpc.fromVpc Test\/Network: \[FGK-[A-Z0-9-]+\] taskSubnets \{ subnetType: Private \} selects no subnets of VPC Test\/Existing \(.*\)\. Fix: pass taskSubnets that names subnets the VPC has/);
   });
 
   test('fails when a named subnet group does not exist', () => {
     const { stack, vpc } = existingVpc(publicAndPrivate);
-    expect(() => FargateVpc.fromVpc(stack, 'Network', { vpc, topology: VpcTopology.PRIVATE_WITH_NAT, loadBalancerSubnets: { subnetGroupName: 'Edge' } }))
+    expect(atSynth(() => FargateVpc.fromVpc(stack, 'Network', { vpc, topology: VpcTopology.PRIVATE_WITH_NAT, loadBalancerSubnets: { subnetGroupName: 'Edge' } })))
       .toThrow(/loadBalancerSubnets \{ subnetGroupName: 'Edge' \} selects no subnets of VPC Test\/Existing/);
   });
 
@@ -358,7 +359,7 @@ describe('FargateVpc.fromVpc', () => {
       { name: 'Public', subnetType: ec2.SubnetType.PUBLIC },
       { name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
     ]);
-    expect(() => FargateVpc.fromVpc(stack, 'Network', { vpc, topology: VpcTopology.PRIVATE_ISOLATED, vpcEndpoints: [VpcEndpointService.ECR_API] }))
-      .toThrow(/^FargateVpc.fromVpc Test\/Network: the network lacks VPC endpoints ECR_DOCKER, S3, CLOUDWATCH_LOGS/);
+    expect(atSynth(() => FargateVpc.fromVpc(stack, 'Network', { vpc, topology: VpcTopology.PRIVATE_ISOLATED, vpcEndpoints: [VpcEndpointService.ECR_API] })))
+      .toThrow(/FargateVpc.fromVpc Test\/Network: \[FGK-[A-Z0-9-]+\] the network lacks VPC endpoints ECR_DOCKER, S3, CLOUDWATCH_LOGS/);
   });
 });

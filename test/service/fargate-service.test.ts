@@ -6,6 +6,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { fixture } from './helpers';
 import { FargateService, FargateTask, FargateVpc, ServiceAlarm, VpcEndpointService, VpcTopology } from '../../src';
+import { atSynth } from '../at-synth';
 
 describe('FargateService with default props', () => {
   const { stack, network, taskDef } = fixture();
@@ -380,8 +381,8 @@ describe('FargateService details', () => {
   test('sharedCluster and cluster together are rejected', () => {
     const { stack, network, taskDef } = fixture();
     const cluster = new ecs.Cluster(stack, 'Mine', { vpc: network.vpc });
-    expect(() => new FargateService(stack, 'Web', { network, taskDef, cluster, sharedCluster: true }))
-      .toThrow(/FargateService Stack\/Web: cluster and sharedCluster are both set/);
+    expect(atSynth(() => new FargateService(stack, 'Web', { network, taskDef, cluster, sharedCluster: true })))
+      .toThrow(/FargateService Stack\/Web: \[FGK-[A-Z0-9-]+\] cluster and sharedCluster are both set/);
   });
 
   test('works in a FargateVpc.fromVpc network', () => {

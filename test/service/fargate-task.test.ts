@@ -5,6 +5,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as events from 'aws-cdk-lib/aws-events';
 import { fixture } from './helpers';
 import { FargateTask, FargateTaskDef, VpcTopology } from '../../src';
+import { atSynth } from '../at-synth';
 
 describe('FargateTask with default props (one-off)', () => {
   const { stack, network, taskDef } = fixture();
@@ -202,20 +203,20 @@ describe('FargateTask validation', () => {
   test('overrides of a container the task does not have fail synth', () => {
     const { app, stack, network, taskDef } = fixture();
     new FargateTask(stack, 'Job', { network, taskDef, schedule: events.Schedule.rate(Duration.hours(1)), containerOverrides: [{ containerName: 'wbe', command: ['x'] }] });
-    expect(() => app.synth()).toThrow(/FargateTask Stack\/Job: containerOverrides name container\(s\) 'wbe', which the task does not have \(containers: 'web'\)/);
+    expect(atSynth(() => app.synth())).toThrow(/FargateTask Stack\/Job: \[FGK-[A-Z0-9-]+\] containerOverrides name container\(s\) 'wbe', which the task does not have \(containers: 'web'\)/);
   });
 
   test('overrides without a schedule', () => {
     const { stack, network, taskDef } = fixture();
-    expect(() => new FargateTask(stack, 'Job', { network, taskDef, containerOverrides: [{ containerName: 'web', command: ['x'] }] }))
-      .toThrow(/FargateTask Stack\/Job: containerOverrides is set without schedule/);
+    expect(atSynth(() => new FargateTask(stack, 'Job', { network, taskDef, containerOverrides: [{ containerName: 'web', command: ['x'] }] })))
+      .toThrow(/FargateTask Stack\/Job: \[FGK-[A-Z0-9-]+\] containerOverrides is set without schedule/);
   });
 
   test('Spot for a Windows task', () => {
     const { stack, network } = fixture();
     const win = new FargateTaskDef(stack, 'Win', { cpu: 1024, memoryLimitMiB: 2048, operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE });
     win.addAppContainer('job', { image: ecs.ContainerImage.fromRegistry('mcr.microsoft.com/windows/servercore:ltsc2022') });
-    expect(() => new FargateTask(stack, 'Job', { network, taskDef: win, spot: {} })).toThrow(/FargateTask Stack\/Job: spot.spotWeight 1 places tasks on FARGATE_SPOT, but this task definition runs Windows/);
+    expect(atSynth(() => new FargateTask(stack, 'Job', { network, taskDef: win, spot: {} }))).toThrow(/FargateTask Stack\/Job: \[FGK-[A-Z0-9-]+\] spot.spotWeight 1 places tasks on FARGATE_SPOT, but this task definition runs Windows/);
   });
 });
 

@@ -10,6 +10,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { FargateTaskDef, FargateTaskDefProps, TaskRoles, VpcEndpointService } from '../../src';
+import { atSynth } from '../at-synth';
 
 const ENV = { account: '111111111111', region: 'eu-west-1' };
 const PUBLIC_IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:latest');
@@ -353,20 +354,20 @@ describe('volumes', () => {
 
 describe('mistakes caught when the prop is given', () => {
   test.each<[string, FargateTaskDefProps, RegExp]>([
-    ['cpu/memory', { cpu: 512, memoryLimitMiB: 3000 }, /^FargateTaskDef S\/Task: memoryLimitMiB 3000 is not valid with cpu 512; valid: 1024, 2048, 3072, 4096/],
+    ['cpu/memory', { cpu: 512, memoryLimitMiB: 3000 }, /FargateTaskDef S\/Task: \[FGK-[A-Z0-9-]+\] memoryLimitMiB 3000 is not valid with cpu 512; valid: 1024, 2048, 3072, 4096/],
     ['cpu', { cpu: 300 }, /cpu 300 is not a Fargate task size/],
-    ['ephemeral storage', { ephemeralStorageGiB: 20 }, /FargateTaskDef S\/Task: ephemeralStorageGiB 20 is out of range/],
+    ['ephemeral storage', { ephemeralStorageGiB: 20 }, /FargateTaskDef S\/Task: \[FGK-[A-Z0-9-]+\] ephemeralStorageGiB 20 is out of range/],
     ['ephemeral storage max', { ephemeralStorageGiB: 201 }, /ephemeralStorageGiB 201 is out of range/],
     ['family', { family: 'my.app' }, /family 'my.app' is not a name ECS accepts/],
     ['ARM64 + Windows', { cpu: 1024, memoryLimitMiB: 2048, cpuArchitecture: ecs.CpuArchitecture.ARM64, operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE }, /Windows containers on Fargate run on X86_64 only/],
     ['Windows 0.25 vCPU', { operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2019_CORE }, /cpu 256 is not supported for Windows containers/],
     ['Windows 2016', { cpu: 1024, memoryLimitMiB: 2048, operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2016_FULL }, /WINDOWS_SERVER_2016_FULL does not run on Fargate/],
   ])('%s', (_name, props, message) => {
-    expect(() => setup(props)).toThrow(message);
+    expect(atSynth(() => setup(props))).toThrow(message);
   });
 
   test.each<[string, (t: FargateTaskDef) => void, RegExp]>([
-    ['container name', t => t.addAppContainer('my app', { image: PUBLIC_IMAGE }), /FargateTaskDef S\/Task: container name 'my app' is not a name ECS accepts/],
+    ['container name', t => t.addAppContainer('my app', { image: PUBLIC_IMAGE }), /FargateTaskDef S\/Task: \[FGK-[A-Z0-9-]+\] container name 'my app' is not a name ECS accepts/],
     ['duplicate container name', t => { t.addAppContainer('web', { image: PUBLIC_IMAGE }); t.addAppContainer('web', { image: PUBLIC_IMAGE }); }, /container name 'web' is used twice/],
     ['11 containers', t => { for (let i = 0; i < 11; i++) t.addAppContainer(`c${i}`, { image: PUBLIC_IMAGE }); }, /the task definition has 11 containers; a task definition holds at most 10/],
     ['port range', t => t.addAppContainer('web', { image: PUBLIC_IMAGE, ports: [70000] }), /container 'web' port 70000 is out of range/],
@@ -382,27 +383,27 @@ describe('mistakes caught when the prop is given', () => {
     ['duplicate volume', t => { t.addSharedVolume('data'); t.addSharedVolume('data'); }, /volume 'data' is already defined in this task/],
   ])('%s', (_name, act, message) => {
     const { taskDef } = setup();
-    expect(() => act(taskDef)).toThrow(message);
+    expect(atSynth(() => act(taskDef), taskDef)).toThrow(message);
   });
 
   test('EFS root directory with an access point', () => {
     const { stack, taskDef } = setup();
     const fileSystem = new efs.FileSystem(stack, 'Fs', { vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 }) });
-    expect(() => taskDef.addEfsVolume('data', { fileSystem, accessPoint: fileSystem.addAccessPoint('Ap'), rootDirectory: '/x' }))
+    expect(atSynth(() => taskDef.addEfsVolume('data', { fileSystem, accessPoint: fileSystem.addAccessPoint('Ap'), rootDirectory: '/x' }), taskDef))
       .toThrow(/EFS volume 'data' sets rootDirectory '\/x' together with an access point/);
   });
 
   test('Windows: no read-only root filesystem, no EFS', () => {
     const { stack, taskDef } = setup({ cpu: 1024, memoryLimitMiB: 2048, operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE });
-    expect(() => taskDef.addAppContainer('web', { image: PUBLIC_IMAGE, readonlyRootFilesystem: true })).toThrow(/sets readonlyRootFilesystem on a Windows task/);
+    expect(atSynth(() => taskDef.addAppContainer('web', { image: PUBLIC_IMAGE, readonlyRootFilesystem: true }))).toThrow(/sets readonlyRootFilesystem on a Windows task/);
     const fileSystem = efs.FileSystem.fromFileSystemAttributes(stack, 'Fs', { fileSystemId: 'fs-1', securityGroup: ec2.SecurityGroup.fromSecurityGroupId(stack, 'Sg', 'sg-1') });
-    expect(() => taskDef.addEfsVolume('data', { fileSystem })).toThrow(/EFS volume 'data' cannot be used by a Windows task/);
+    expect(atSynth(() => taskDef.addEfsVolume('data', { fileSystem }), taskDef)).toThrow(/EFS volume 'data' cannot be used by a Windows task/);
   });
 });
 
 describe('mistakes caught at synth (whole task)', () => {
   test.each<[string, (t: FargateTaskDef) => void, RegExp]>([
-    ['no container', () => undefined, /FargateTaskDef S\/Task: the task definition has no container/],
+    ['no container', () => undefined, /FargateTaskDef S\/Task: \[FGK-[A-Z0-9-]+\] the task definition has no container/],
     ['no essential container', t => t.addAppContainer('web', { image: PUBLIC_IMAGE, essential: false }), /no container of the task is essential \('web'\)/],
     ['dependsOn an unknown container', t => t.addAppContainer('web', { image: PUBLIC_IMAGE, dependsOn: [{ containerName: 'db' }] }), /container 'web' depends on 'db', which is not a container of this task/],
     ['dependency cycle', t => {
@@ -424,7 +425,7 @@ describe('mistakes caught at synth (whole task)', () => {
   ])('%s', (_name, act, message) => {
     const { app, taskDef } = setup();
     act(taskDef);
-    expect(() => app.synth()).toThrow(message);
+    expect(atSynth(() => app.synth())).toThrow(message);
   });
 
   test('unresolved cpu/memory: not checked, warned, never crash', () => {
@@ -503,20 +504,20 @@ describe('addAppContainer takes the whole ecs.ContainerDefinitionOptions surface
 
   test('ports of portMappings are checked like ports: a duplicate, a port two containers share, a host port other than the container port', () => {
     const dup = setup().taskDef;
-    expect(() => dup.addAppContainer('web', { image: PUBLIC_IMAGE, portMappings: [{ containerPort: 8080 }], ports: [8080] }))
+    expect(atSynth(() => dup.addAppContainer('web', { image: PUBLIC_IMAGE, portMappings: [{ containerPort: 8080 }], ports: [8080] })))
       .toThrow(/container 'web' lists port 8080 twice/);
     const shared = setup().taskDef;
     shared.addAppContainer('a', { image: PUBLIC_IMAGE, portMappings: [{ containerPort: 8080 }] });
-    expect(() => shared.addAppContainer('b', { image: PUBLIC_IMAGE, ports: [8080] })).toThrow(/containers 'a' and 'b' both use port 8080/);
+    expect(atSynth(() => shared.addAppContainer('b', { image: PUBLIC_IMAGE, ports: [8080] }))).toThrow(/containers 'a' and 'b' both use port 8080/);
     const host = setup().taskDef;
-    expect(() => host.addAppContainer('web', { image: PUBLIC_IMAGE, portMappings: [{ containerPort: 8080, hostPort: 80 }] }))
+    expect(atSynth(() => host.addAppContainer('web', { image: PUBLIC_IMAGE, portMappings: [{ containerPort: 8080, hostPort: 80 }] })))
       .toThrow(/container 'web' maps host port 80 to container port 8080; .*Fix: drop hostPort/);
   });
 
   test('containerName, when given, must be the name', () => {
     const { taskDef } = setup();
-    expect(() => taskDef.addAppContainer('web', { image: PUBLIC_IMAGE, containerName: 'other' }))
-      .toThrow(/FargateTaskDef S\/Task: containerName 'other' differs from the name 'web' given to addAppContainer\(\).*Fix: remove containerName/);
+    expect(atSynth(() => taskDef.addAppContainer('web', { image: PUBLIC_IMAGE, containerName: 'other' })))
+      .toThrow(/FargateTaskDef S\/Task: \[FGK-[A-Z0-9-]+\] containerName 'other' differs from the name 'web' given to addAppContainer\(\).*Fix: remove containerName/);
     taskDef.addAppContainer('api', { image: PUBLIC_IMAGE, containerName: 'api' });
     expect(taskDef.taskDefinition.findContainer('api')).toBeDefined();
   });
@@ -572,7 +573,7 @@ describe('log group', () => {
   test('a log group of your own with options for a new one: refused with the fix', () => {
     const stack = new Stack();
     const logGroup = logs.LogGroup.fromLogGroupName(stack, 'Mine', '/shared');
-    expect(() => new FargateTaskDef(stack, 'Task', { logGroup, logRetention: logs.RetentionDays.ONE_DAY }))
-      .toThrow(/FargateTaskDef Default\/Task: logGroup is set together with logRetention.*Fix: set them on your log group, or remove logGroup/);
+    expect(atSynth(() => new FargateTaskDef(stack, 'Task', { logGroup, logRetention: logs.RetentionDays.ONE_DAY })))
+      .toThrow(/FargateTaskDef Default\/Task: \[FGK-LOG-GROUP-OPTIONS\] logGroup is set together with logRetention.*Fix: set them on your log group, or remove logGroup/);
   });
 });

@@ -10,45 +10,45 @@ const scorekeep: TargetContainerSpec[] = [{ name: 'scorekeep-api', ports: [5000]
 describe('checkHealthCheckPath', () => {
   test.each([undefined, '/', '/health', '/api/ping?x=1'])('valid: %s', p => expect(checkHealthCheckPath('healthCheckPath', p)).toBeUndefined());
   test('no leading slash', () => expect(checkHealthCheckPath('healthCheckPath', 'health')).toMatch(
-    /^healthCheckPath 'health' is not a valid health check path; .*starts with '\/'.*Fix: use a path such as '\/health'/));
-  test('too long', () => expect(checkHealthCheckPath('routes[0].healthCheckPath', '/' + 'a'.repeat(1024))).toMatch(/^routes\[0\].healthCheckPath .*at most 1024/));
+    /^\[FGK-[A-Z0-9-]+\] healthCheckPath 'health' is not a valid health check path; .*starts with '\/'.*Fix: use a path such as '\/health'/));
+  test('too long', () => expect(checkHealthCheckPath('routes[0].healthCheckPath', '/' + 'a'.repeat(1024))).toMatch(/^\[FGK-[A-Z0-9-]+\] routes\[0\].healthCheckPath .*at most 1024/));
   test('skips tokens', () => expect(checkHealthCheckPath('p', Token.asString({ Ref: 'X' }))).toBeUndefined());
 });
 
 describe('checkPathPattern', () => {
   test.each(['/api/*', '/', '*.png', '/v?/x'])('valid: %s', p => expect(checkPathPattern('routes[0].pathPattern', p)).toBeUndefined());
   test.each(['api/*', '/a b', '/' + 'x'.repeat(128)])('invalid: %s', p => expect(checkPathPattern('routes[0].pathPattern', p)).toMatch(
-    /^routes\[0\].pathPattern '.*' is not a valid ALB path pattern; .*Fix: write it like '\/api\/\*'/));
+    /^\[FGK-[A-Z0-9-]+\] routes\[0\].pathPattern '.*' is not a valid ALB path pattern; .*Fix: write it like '\/api\/\*'/));
 });
 
 describe('checkTargetContainer', () => {
   test.each([['scorekeep-api', 5000], ['scorekeep-frontend', 8080], ['scorekeep-api', undefined]] as const)('valid: %s:%s', (n, p) =>
     expect(checkTargetContainer('', n, p, scorekeep)).toBeUndefined());
   test('unknown container', () => expect(checkTargetContainer('routes[1].', 'worker', 80, scorekeep)).toMatch(
-    /^routes\[1\].containerName 'worker' is not a container of the task \(containers: 'scorekeep-api', 'scorekeep-frontend'\); .*Fix: use one of the task's containers/));
+    /^\[FGK-[A-Z0-9-]+\] routes\[1\].containerName 'worker' is not a container of the task \(containers: 'scorekeep-api', 'scorekeep-frontend'\); .*Fix: use one of the task's containers/));
   test('unknown port', () => expect(checkTargetContainer('', 'scorekeep-api', 8080, scorekeep)).toMatch(
-    /^containerPort 8080 is not a port of container 'scorekeep-api' \(its ports: 5000\); .*Fix: use one of its ports/));
+    /^\[FGK-[A-Z0-9-]+\] containerPort 8080 is not a port of container 'scorekeep-api' \(its ports: 5000\); .*Fix: use one of its ports/));
   test('container without ports', () => expect(checkTargetContainer('', 'sidecar', undefined, [{ name: 'sidecar', ports: [] }])).toMatch(
-    /^containerName 'sidecar' has no ports; .*Fix: give the container ports/));
+    /^\[FGK-[A-Z0-9-]+\] containerName 'sidecar' has no ports; .*Fix: give the container ports/));
 });
 
 describe('checkHasTargetContainer', () => {
   test('valid', () => expect(checkHasTargetContainer(scorekeep)).toBeUndefined());
   test.each([[[]], [[{ name: 'job', ports: [] }]]])('invalid: %j', cs => expect(checkHasTargetContainer(cs)).toMatch(
-    /^the task has no container with a port .*Fix: add the containers first, with ports/));
+    /^\[FGK-[A-Z0-9-]+\] the task has no container with a port .*Fix: add the containers first, with ports/));
 });
 
 describe('checkTargetCount', () => {
   test('valid', () => expect(checkTargetCount(['a:1', 'a:2', 'b:3', 'c:4', 'd:5'])).toBeUndefined());
   test('invalid', () => expect(checkTargetCount(['a:1', 'a:2', 'b:3', 'c:4', 'd:5', 'e:6'])).toMatch(
-    /^routes send traffic to 6 different container:port targets .*at most 5 .*Fix: route several paths/));
+    /^\[FGK-[A-Z0-9-]+\] routes send traffic to 6 different container:port targets .*at most 5 .*Fix: route several paths/));
 });
 
 describe('checkAzCoverage', () => {
   test.each([[['a', 'b'], ['a', 'b']], [['a'], ['a', 'b']], [['a', 'b'], ['b', 'a', 'c']]])('valid: tasks %j, LB %j', (tasks, lb) =>
     expect(checkAzCoverage(tasks, lb)).toBeUndefined());
   test('a task AZ without LB subnet', () => expect(checkAzCoverage(['a', 'b', 'c'], ['a', 'b'])).toMatch(
-    /^the load balancer subnets cover availability zones a, b but tasks also run in c; .*Fix: select load balancer subnets in c too/));
+    /^\[FGK-[A-Z0-9-]+\] the load balancer subnets cover availability zones a, b but tasks also run in c; .*Fix: select load balancer subnets in c too/));
   test('one AZ', () => expect(checkAzCoverage(['a'], ['a', 'a'])).toMatch(/cover 1 availability zone\(s\) \(a\); .*at least two AZs. Fix:/));
 });
 
@@ -56,46 +56,46 @@ describe('checkLoadBalancerSubnets', () => {
   test.each([[true, 2, 0], [false, 0, 2]] as const)('valid: internetFacing %s, %s public, %s other', (f, p, o) =>
     expect(checkLoadBalancerSubnets(f, p, o)).toBeUndefined());
   test('internet-facing in private subnets', () => expect(checkLoadBalancerSubnets(true, 0, 2)).toMatch(
-    /^internetFacing is true but 2 of the load balancer subnets are not public; .*Fix: select public subnets/));
+    /^\[FGK-[A-Z0-9-]+\] internetFacing is true but 2 of the load balancer subnets are not public; .*Fix: select public subnets/));
   test('internal in public subnets', () => expect(checkLoadBalancerSubnets(false, 2, 0)).toMatch(
-    /^internetFacing is false but 2 of the load balancer subnets are public; .*Fix: select private or isolated subnets/));
+    /^\[FGK-[A-Z0-9-]+\] internetFacing is false but 2 of the load balancer subnets are public; .*Fix: select private or isolated subnets/));
 });
 
 describe('checkHttpsOptions', () => {
   test.each([[false, false, undefined, false], [true, true, undefined, false], [true, false, 'a.example.com', true], [false, false, 'a.example.com', true]] as const)(
     'valid: cert %s, sslPolicy %s, domain %s, zone %s', (c, s, d, z) => expect(checkHttpsOptions(c, s, d, z)).toBeUndefined());
   test('TLS policy without certificate', () => expect(checkHttpsOptions(false, true, undefined, false)).toMatch(
-    /^sslPolicy is set but there is no certificate; .*Fix: add certificate/));
+    /^\[FGK-[A-Z0-9-]+\] sslPolicy is set but there is no certificate; .*Fix: add certificate/));
   test('domain without zone', () => expect(checkHttpsOptions(true, false, 'a.example.com', false)).toMatch(
-    /^domainName 'a.example.com' is set without hostedZone; .*Fix: add hostedZone/));
-  test('zone without domain', () => expect(checkHttpsOptions(true, false, undefined, true)).toMatch(/^hostedZone is set without domainName; .*Fix: add domainName/));
+    /^\[FGK-[A-Z0-9-]+\] domainName 'a.example.com' is set without hostedZone; .*Fix: add hostedZone/));
+  test('zone without domain', () => expect(checkHttpsOptions(true, false, undefined, true)).toMatch(/^\[FGK-[A-Z0-9-]+\] hostedZone is set without domainName; .*Fix: add domainName/));
 });
 
 describe('checkAllowedCidrs', () => {
   test.each([[undefined, false], [['10.0.0.0/8', '203.0.113.7/32'], false], [['0.0.0.0/0', '::/0', '2001:db8::/32'], true]] as const)(
     'valid: %j dual-stack %s', (c, d) => expect(checkAllowedCidrs(c as string[] | undefined, d, false)).toBeUndefined());
   test('with a user security group', () => expect(checkAllowedCidrs(['10.0.0.0/8'], false, true)).toMatch(
-    /^allowedCidrs \(10.0.0.0\/8\) is set together with loadBalancerSecurityGroup; .*never adds ingress rules to a security group you bring.*Fix:/));
-  test('empty', () => expect(checkAllowedCidrs([], false, false)).toMatch(/^allowedCidrs is empty; .*Fix:/));
+    /^\[FGK-[A-Z0-9-]+\] allowedCidrs \(10.0.0.0\/8\) is set together with loadBalancerSecurityGroup; .*never adds ingress rules to a security group you bring.*Fix:/));
+  test('empty', () => expect(checkAllowedCidrs([], false, false)).toMatch(/^\[FGK-[A-Z0-9-]+\] allowedCidrs is empty; .*Fix:/));
   test.each(['10.0.0.0', '300.1.1.1/8', '10.0.0.0/33', 'everyone', '10.1/16', '2001:db8::/129', 'zz::/8'])('not a CIDR: %s', c => expect(checkAllowedCidrs([c], true, false)).toMatch(
     /is not a CIDR block; .*Fix: write it as address\/prefix/));
   test('IPv6 on an IPv4 ALB', () => expect(checkAllowedCidrs(['::/0'], false, false)).toMatch(
-    /^allowedCidrs entry '::\/0' is IPv6 but the load balancer is IPv4 only .*Fix: set ipAddressType DUAL_STACK/));
+    /^\[FGK-[A-Z0-9-]+\] allowedCidrs entry '::\/0' is IPv6 but the load balancer is IPv4 only .*Fix: set ipAddressType DUAL_STACK/));
 });
 
 describe('checkRequestCountScaling', () => {
   test.each([[false, undefined], [true, 1000]] as const)('valid: autoScaling %s, %s', (a, r) => expect(checkRequestCountScaling(a, r)).toBeUndefined());
   test('without autoScaling', () => expect(checkRequestCountScaling(false, 100)).toMatch(
-    /^requestCountScaling.requestsPerTarget 100 is set without autoScaling; .*Fix: add autoScaling/));
+    /^\[FGK-[A-Z0-9-]+\] requestCountScaling.requestsPerTarget 100 is set without autoScaling; .*Fix: add autoScaling/));
   test.each([0, 1.5])('invalid: %s', r => expect(checkRequestCountScaling(true, r)).toMatch(/is not valid; .*Fix: set it to at least 1/));
 });
 
 describe('checkAccessLogsRegion', () => {
   test.each([[false, false], [true, true]] as const)('valid: %s %s', (a, r) => expect(checkAccessLogsRegion(a, r)).toBeUndefined());
-  test('no region', () => expect(checkAccessLogsRegion(true, false)).toMatch(/^accessLogs is true but the stack has no region; .*Fix: set the stack's env/));
+  test('no region', () => expect(checkAccessLogsRegion(true, false)).toMatch(/^\[FGK-[A-Z0-9-]+\] accessLogs is true but the stack has no region; .*Fix: set the stack's env/));
 });
 
 describe('checkDeregistrationDelay', () => {
   test.each([undefined, 0, 30, 3600])('valid: %s', s => expect(checkDeregistrationDelay(s)).toBeUndefined());
-  test.each([3601, 1.5])('invalid: %s', s => expect(checkDeregistrationDelay(s)).toMatch(/^deregistrationDelay .* is not valid; .*Fix: use a Duration between 0 and 3600/));
+  test.each([3601, 1.5])('invalid: %s', s => expect(checkDeregistrationDelay(s)).toMatch(/^\[FGK-[A-Z0-9-]+\] deregistrationDelay .* is not valid; .*Fix: use a Duration between 0 and 3600/));
 });

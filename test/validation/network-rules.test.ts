@@ -5,7 +5,7 @@ import { CORE_TASK_ENDPOINTS, NO_INTERNET_TOPOLOGIES, checkEndpointsForTopology,
 describe('checkMaxAzs', () => {
   test.each([1, 2, 6])('valid: %p', n => expect(checkMaxAzs(n)).toBeUndefined());
   test.each([0, -1, 1.5])('invalid: %p', n => expect(checkMaxAzs(n)).toMatch(`maxAzs ${n} is not valid`));
-  test('token: skipped', () => expect(checkMaxAzs(Token.asNumber({ Ref: 'X' }))).toBeUndefined());
+  test('token: rejected, the layout is built at synth', () => expect(checkMaxAzs(Token.asNumber({ Ref: 'X' }))).toMatch(/^\[FGK-MAX-AZS\] maxAzs is a token/));
 });
 
 describe('checkNatGateways', () => {
@@ -32,7 +32,7 @@ describe('checkEndpointsForTopology', () => {
     expect(checkEndpointsForTopology(VpcTopology.PUBLIC_ONLY, [])).toBeUndefined();
   });
   test('ISOLATED_ONLY needs them too', () =>
-    expect(checkEndpointsForTopology(VpcTopology.ISOLATED_ONLY, [])).toMatch(/^the network lacks VPC endpoints ECR_API, ECR_DOCKER, S3, CLOUDWATCH_LOGS; in topology ISOLATED_ONLY/));
+    expect(checkEndpointsForTopology(VpcTopology.ISOLATED_ONLY, [])).toMatch(/^\[FGK-[A-Z0-9-]+\] the network lacks VPC endpoints ECR_API, ECR_DOCKER, S3, CLOUDWATCH_LOGS; in topology ISOLATED_ONLY/));
   test('the rules name endpoints and topologies by the values of the enums (validation/ cannot import them)', () => {
     expect(CORE_TASK_ENDPOINTS.filter(e => !Object.values<string>(VpcEndpointService).includes(e))).toEqual([]);
     expect(NO_INTERNET_TOPOLOGIES).toEqual([VpcTopology.PRIVATE_ISOLATED, VpcTopology.ISOLATED_ONLY]);
@@ -40,12 +40,14 @@ describe('checkEndpointsForTopology', () => {
   test('PRIVATE_ISOLATED without S3: names what is missing', () =>
     expect(checkEndpointsForTopology(VpcTopology.PRIVATE_ISOLATED,
       [VpcEndpointService.ECR_API, VpcEndpointService.ECR_DOCKER, VpcEndpointService.CLOUDWATCH_LOGS]))
-      .toMatch(/^the network lacks VPC endpoints S3;/));
+      .toMatch(/^\[FGK-[A-Z0-9-]+\] the network lacks VPC endpoints S3;/));
 });
 
 describe('checkVpcCidr', () => {
   test.each([undefined, '10.0.0.0/16', '192.168.0.0/28', '172.31.0.0/20'])('valid: %p', c => expect(checkVpcCidr(c)).toBeUndefined());
   test.each(['10.0.0.0/8', '10.0.0.0/29', '300.0.0.0/16', '10.0.0/16', '10.1/16', 'fd00::/56', '10.0.0.0/33', '10.0.0.0'])('invalid: %p', c =>
     expect(checkVpcCidr(c)).toContain(`cidr '${c}' is not a valid VPC block`));
-  test('token: skipped', () => expect(checkVpcCidr(Token.asString({ Ref: 'Cidr' }))).toBeUndefined());
+  test('token: rejected, the subnets are carved at synth', () => expect(checkVpcCidr(Token.asString({ Ref: 'Cidr' }))).toMatch(/^\[FGK-VPC-CIDR\] cidr is a token/));
+  test('host bits: rejected, not silently rewritten', () => expect(checkVpcCidr('10.0.0.1/16')).toMatch(/\[FGK-VPC-CIDR\] cidr '10.0.0.1\/16' has host bits set; .*Fix: write the network address, '10.0.0.0\/16'/));
+  test('too small for the layout', () => expect(checkVpcCidr('10.0.0.0/28', 4)).toMatch(/\[FGK-VPC-CIDR\] cidr '10.0.0.0\/28' is too small for the 4 subnets/));
 });

@@ -25,7 +25,7 @@ describe('checkTaskSize: the whole Fargate CPU x memory table', () => {
 
   test('the example of DESIGN.md: 512 CPU with 3000 MiB lists the valid sizes', () => {
     expect(checkTaskSize(512, 3000)).toBe(
-      'memoryLimitMiB 3000 is not valid with cpu 512; valid: 1024, 2048, 3072, 4096. Fargate only accepts fixed CPU/memory combinations. Fix: set memoryLimitMiB to one of those values, or change cpu.',
+      '[FGK-TASK-SIZE] memoryLimitMiB 3000 is not valid with cpu 512; valid: 1024, 2048, 3072, 4096. Fargate only accepts fixed CPU/memory combinations. Fix: set memoryLimitMiB to one of those values, or change cpu.',
     );
   });
 
