@@ -1,4 +1,5 @@
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { containersOf } from './containers';
 import { FargateTaskDef } from '../task/fargate-task-def';
 import { TargetContainerSpec } from '../validation/alb-rules';
 
@@ -12,8 +13,7 @@ export interface ResolvedTarget {
 
 /** The containers of the task, in the order they were added, with their ports. */
 export function targetContainers(taskDef: FargateTaskDef): TargetContainerSpec[] {
-  return taskDef.taskDefinition.node.children
-    .filter((c): c is ecs.ContainerDefinition => c instanceof ecs.ContainerDefinition)
+  return containersOf(taskDef.taskDefinition)
     // a load balancer target group forwards TCP (HTTP) only: UDP ports are no targets
     .map(c => ({
       name: c.containerName,

@@ -8,6 +8,7 @@ import { ServiceAutoScalingOptions } from './scaling';
 import { SpotCapacityOptions } from './spot';
 import { FargateWorkloadProps } from './workload-props';
 import { addAutoScaling } from '../private/auto-scaling';
+import { containersOf } from '../private/containers';
 import { clusterConfiguresExec, enableExec } from '../private/exec';
 import { resolveNumber } from '../private/resolve';
 import { addServiceAlarms } from '../private/service-alarms';
@@ -225,8 +226,7 @@ function warnIfUnreachable(service: FargateService, securityGroup: ec2.SecurityG
   let warned = false;
   service.node.addValidation({
     validate: () => {
-      const ports = taskDef.taskDefinition.node.children
-        .filter((c): c is ecs.ContainerDefinition => c instanceof ecs.ContainerDefinition)
+      const ports = containersOf(taskDef.taskDefinition)
         .flatMap(c => c.portMappings.map(pm => pm.containerPort));
       const inline = (Stack.of(service).resolve((securityGroup.node.defaultChild as ec2.CfnSecurityGroup).securityGroupIngress) ?? []) as unknown[];
       const sgId = Stack.of(service).resolve(securityGroup.securityGroupId);

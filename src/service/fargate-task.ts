@@ -9,6 +9,7 @@ import { SpotCapacityOptions } from './spot';
 import { FargateWorkloadProps } from './workload-props';
 import { IFargateNetwork } from '../network/network';
 import { grantRunOnCluster } from '../private/cluster-grants';
+import { containersOf } from '../private/containers';
 import { capacityProviderStrategies, resolveTaskSpotWeights } from '../private/spot';
 import { setUpWorkload } from '../private/workload';
 import { FargateTaskDef } from '../task/fargate-task-def';
@@ -152,9 +153,7 @@ export class FargateTask extends Construct implements ec2.IConnectable {
       const overrides = props.containerOverrides ?? [];
       if (overrides.length > 0) {
         reportAtSynth('FargateTask', this, () => {
-          const containers = taskDef.taskDefinition.node.children
-            .filter((c): c is ecs.ContainerDefinition => c instanceof ecs.ContainerDefinition)
-            .map(c => c.containerName);
+          const containers = containersOf(taskDef.taskDefinition).map(c => c.containerName);
           return [checkContainerOverrides(overrides.map(o => o.containerName), containers)];
         });
       }

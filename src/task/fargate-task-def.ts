@@ -8,6 +8,7 @@ import { AppContainerOptions, EfsVolumeOptions } from './container-props';
 import { TaskRoles } from '../iam/task-roles';
 import { VpcEndpointService } from '../network/topology';
 import { clusterCondition, grantRunOnCluster } from '../private/cluster-grants';
+import { containersOf } from '../private/containers';
 import { resolveNumber } from '../private/resolve';
 import {
   checkContainerCpu, checkContainerMemory, checkHealthCheck, checkMountPath, checkPorts, checkReadonlyRootFilesystem,
@@ -378,7 +379,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
 
   /** Every container of the task definition, also those added through `taskDefinition.addContainer`. */
   private containers(): ecs.ContainerDefinition[] {
-    return this.taskDefinition.node.children.filter((c): c is ecs.ContainerDefinition => c instanceof ecs.ContainerDefinition);
+    return containersOf(this.taskDefinition);
   }
 
   /** Every container of the task, as the rules see them: facts read from the L2 containers, Lazy values resolved. */

@@ -1,4 +1,4 @@
-import { Annotations, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ruleById } from './rules';
 
@@ -103,9 +103,4 @@ export function reportProblems(constructType: string, scope: IConstruct, problem
 /** Records rules checked at synth (they need the whole tree, or values resolved late). */
 export function reportAtSynth(constructType: string, scope: IConstruct, source: ProblemSource): void {
   collectorOf(scope).sources.push({ constructType, source });
-}
-
-/** Whether a value is a token (unresolved at construction). */
-export function isToken(value: unknown): boolean {
-  return value !== undefined && Token.isUnresolved(value);
 }
