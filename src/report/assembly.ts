@@ -8,6 +8,9 @@ import { StackTemplate } from './template';
 /** The metadata type `Validations.of(scope).acknowledge()` (and this library) records acknowledgements under. */
 export const ACKNOWLEDGED_RULES = 'aws:cdk:acknowledged-rules';
 
+/** The metadata type that maps construct paths to logical IDs. */
+const LOGICAL_ID = 'aws:cdk:logicalId';
+
 /** One stack of a cloud assembly, as the report reads it. */
 export interface AssemblyStack {
   /** The stack's display name (`Stage/Stack` inside a stage). */
@@ -56,8 +59,12 @@ function readStack(a: CloudFormationStackArtifact): AssemblyStack {
   if (template === null || typeof template !== 'object') throw new ReportError(`${file}: not a CloudFormation template (no object)`);
   const acknowledgements = new Map<string, Map<string, string>>();
   let entries;
+  const paths = new Map<string, string>();
   try {
     entries = a.findMetadataByType(ACKNOWLEDGED_RULES);
+    for (const e of a.findMetadataByType(LOGICAL_ID)) {
+      if (typeof e.data === 'string') paths.set(e.data, e.path.replace(/^\//, ''));
+    }
   } catch (err) {
     throw new ReportError(`${path.join(a.assembly.directory, a.manifest.additionalMetadataFile ?? 'manifest.json')}: metadata of stack ${a.displayName} cannot be read: ${oneLine(err)}`);
   }
@@ -72,7 +79,7 @@ function readStack(a: CloudFormationStackArtifact): AssemblyStack {
   return {
     name: a.displayName,
     region: region && region !== 'unknown-region' ? region : 'unknown',
-    template: new StackTemplate(a.displayName, template),
+    template: new StackTemplate(a.displayName, template, paths),
     acknowledgements,
   };
 }

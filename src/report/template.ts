@@ -8,7 +8,12 @@ import { CfnResource, CfnTemplate } from './cost/template';
 export class StackTemplate {
   readonly resources: ReadonlyMap<string, CfnResource>;
 
-  constructor(readonly stackName: string, readonly template: CfnTemplate) {
+  /**
+   * @param stackName the stack's construct path (display name), stripped from resource paths
+   * @param paths construct paths by logical ID from the assembly's `aws:cdk:logicalId`
+   *   metadata, used when the template has no `aws:cdk:path` (path metadata off)
+   */
+  constructor(readonly stackName: string, readonly template: CfnTemplate, private readonly paths: ReadonlyMap<string, string> = new Map()) {
     this.resources = new Map(Object.entries(template.Resources ?? {}));
   }
 
@@ -24,15 +29,15 @@ export class StackTemplate {
 
   /** The construct path of a resource (`Web/LoadBalancer`), else its logical ID. */
   nameOf(logicalId: string): string {
-    const path = (this.resources.get(logicalId) as { Metadata?: Record<string, unknown> } | undefined)?.Metadata?.['aws:cdk:path'];
-    if (typeof path !== 'string') return logicalId;
+    const path = this.pathOf(logicalId);
+    if (path === undefined) return logicalId;
     return path.replace(new RegExp(`^${escapeRegExp(this.stackName)}/`), '').replace(/\/Resource\/Service$/, '').replace(/(\/(Resource|Default))+$/, '');
   }
 
   /** The full `aws:cdk:path` of a resource, if recorded. */
   pathOf(logicalId: string): string | undefined {
     const path = (this.resources.get(logicalId) as { Metadata?: Record<string, unknown> } | undefined)?.Metadata?.['aws:cdk:path'];
-    return typeof path === 'string' ? path : undefined;
+    return typeof path === 'string' ? path : this.paths.get(logicalId);
   }
 
   /**
