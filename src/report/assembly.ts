@@ -36,6 +36,8 @@ export function readAssembly(dir: string): AssemblyStack[] {
     // The report reads; a manifest from a newer or older CDK still has what it needs.
     assembly = new CloudAssembly(dir, { skipVersionCheck: true, skipEnumCheck: true, topoSort: false });
   } catch (err) {
+    const missing = err as NodeJS.ErrnoException;
+    if (missing.code === 'ENOENT' && missing.path) throw new ReportError(`${missing.path}: not found (${manifest} names it; synthesize again)`);
     throw new ReportError(`${manifest}: cannot be read as a cloud assembly manifest: ${oneLine(err)}`);
   }
   let artifacts: CloudFormationStackArtifact[];

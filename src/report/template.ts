@@ -31,7 +31,10 @@ export class StackTemplate {
   nameOf(logicalId: string): string {
     const path = this.pathOf(logicalId);
     if (path === undefined) return logicalId;
-    return path.replace(new RegExp(`^${escapeRegExp(this.stackName)}/`), '').replace(/\/Resource\/Service$/, '').replace(/(\/(Resource|Default))+$/, '');
+    let name = path.replace(new RegExp(`^${escapeRegExp(this.stackName)}/`), '');
+    // an ecs.FargateService's CfnService is its child `Service`
+    if (this.resources.get(logicalId)?.Type === 'AWS::ECS::Service') name = name.replace(/\/Service$/, '');
+    return name.replace(/(\/(Resource|Default))+$/, '');
   }
 
   /** The full `aws:cdk:path` of a resource, if recorded. */
