@@ -1,8 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { cli, exampleAssembly, facts } from './helpers';
-import { exampleStackRow } from '../../tools/bench/cost/cost-report';
 import { PRICES } from '../../src/report/cost/prices';
+import { exampleStackRow } from '../../tools/bench/cost/cost-report';
 
 // The report prices a stack exactly as the benchmark (BENCHMARKS.md) does: same price table,
 // same counting, same rounding.

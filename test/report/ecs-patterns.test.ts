@@ -18,12 +18,15 @@ const s = stackFacts(facts(dir), 'Patterns');
 
 test('the service: private subnets behind NAT, 8080 open to its load balancer, which is open to the world on 80', () => {
   expect(s.exposure.workloads).toEqual([expect.objectContaining({
-    kind: 'service', name: 'Web/Service', publicIp: false,
+    kind: 'service',
+    name: 'Web/Service',
+    publicIp: false,
     egress: 'NAT gateway (2 for 2 subnets)',
     ingress: ['tcp 8080 from load balancer Web/LB (reachable from 0.0.0.0/0 on tcp 80)'],
   })]);
   expect(s.exposure.loadBalancers).toEqual([expect.objectContaining({
-    name: 'Web/LB', scheme: 'internet-facing',
+    name: 'Web/LB',
+    scheme: 'internet-facing',
     listeners: [{ port: '80', protocol: 'HTTP', action: 'forward to Web/LB/PublicListener/ECSGroup' }],
     allowedCidrs: ['0.0.0.0/0 on tcp 80'],
   })]);
@@ -32,7 +35,8 @@ test('the service: private subnets behind NAT, 8080 open to its load balancer, w
 test('ecr:GetAuthorizationToken on "*" is flagged with the reason AWS requires it', () => {
   const execution = s.permissions.roles.find(r => r.name === 'Web/TaskDef/ExecutionRole')!;
   expect(execution.wildcards).toEqual([{
-    actions: ['ecr:GetAuthorizationToken'], resource: '*',
+    actions: ['ecr:GetAuthorizationToken'],
+    resource: '*',
     reason: 'AWS requires "*": ecr:GetAuthorizationToken has no resource-level permissions',
   }]);
   expect(execution.grants.find(g => g.service === 'ecr' && g.resources[0] !== '*')!.resources).toEqual(['{Repo.Arn}']);

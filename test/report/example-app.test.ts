@@ -30,7 +30,9 @@ describe('Scorekeep: ALB in front of private tasks behind NAT', () => {
 
   test('the load balancer: internet-facing, HTTP 80 forwarding to the frontend with one path rule, allowed from 0.0.0.0/0', () => {
     expect(s.exposure.loadBalancers).toEqual([expect.objectContaining({
-      name: 'Web/LoadBalancer', scheme: 'internet-facing', type: 'application',
+      name: 'Web/LoadBalancer',
+      scheme: 'internet-facing',
+      type: 'application',
       listeners: [{ port: '80', protocol: 'HTTP', action: 'forward to Web/TargetGroup (+ 1 rule)' }],
       allowedCidrs: ['0.0.0.0/0 on tcp 80'],
     })]);
@@ -89,8 +91,13 @@ describe('BatchJob: a scheduled task and a one-off task', () => {
 
   test('the nightly schedule runs the job in private subnets behind one NAT gateway', () => {
     expect(s.exposure.workloads).toEqual([expect.objectContaining({
-      kind: 'scheduled task', name: 'Nightly/Schedule', schedule: 'cron(0 3 * * ? *)', taskDefinition: '{JobTask}',
-      publicIp: false, egress: 'NAT gateway (1 for 2 subnets)', ingress: [],
+      kind: 'scheduled task',
+      name: 'Nightly/Schedule',
+      schedule: 'cron(0 3 * * ? *)',
+      taskDefinition: '{JobTask}',
+      publicIp: false,
+      egress: 'NAT gateway (1 for 2 subnets)',
+      ingress: [],
     })]);
   });
 

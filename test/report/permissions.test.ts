@@ -25,7 +25,8 @@ const dir = synthToDir(outdir => {
     },
   });
   bare.assumeRolePolicy!.addStatements(new iam.PolicyStatement({
-    actions: ['sts:AssumeRole'], principals: [new iam.AccountPrincipal('444455556666')],
+    actions: ['sts:AssumeRole'],
+    principals: [new iam.AccountPrincipal('444455556666')],
     conditions: { StringEquals: { 'sts:ExternalId': 'abc' } },
   }));
   return app;
