@@ -15,7 +15,7 @@ const LOGICAL_ID = 'aws:cdk:logicalId';
 export interface AssemblyStack {
   /** The stack's display name (`Stage/Stack` inside a stage). */
   readonly name: string;
-  /** Its region, or `unknown` for an environment-agnostic stack. */
+  /** Its region, or `region-agnostic` for an environment-agnostic stack. */
   readonly region: string;
   readonly template: StackTemplate;
   /** Acknowledged rules by construct path: rule ID (`AwsSolutions-IAM5[Resource::*]`) → reason. */
@@ -80,7 +80,7 @@ function readStack(a: CloudFormationStackArtifact): AssemblyStack {
   const region = a.environment.region;
   return {
     name: a.displayName,
-    region: region && region !== 'unknown-region' ? region : 'unknown',
+    region: region && region !== 'unknown-region' ? region : 'region-agnostic',
     template: new StackTemplate(a.displayName, template, paths),
     acknowledgements,
   };

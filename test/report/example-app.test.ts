@@ -6,7 +6,7 @@ const reports = facts(exampleAssembly());
 
 test('one report per example stack, with its region', () => {
   expect(reports.map(r => [r.name, r.region])).toEqual([
-    ['Scorekeep', 'us-east-1'], ['PublicOnly', 'unknown'], ['IsolatedWithEndpoints', 'unknown'], ['BatchJob', 'unknown'],
+    ['Scorekeep', 'us-east-1'], ['PublicOnly', 'region-agnostic'], ['IsolatedWithEndpoints', 'region-agnostic'], ['BatchJob', 'region-agnostic'],
   ]);
 });
 
