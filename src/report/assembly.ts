@@ -13,7 +13,7 @@ const LOGICAL_ID = 'aws:cdk:logicalId';
 
 /** One stack of a cloud assembly, as the report reads it. */
 export interface AssemblyStack {
-  /** The stack's display name (`Stage/Stack` inside a stage). */
+  /** The stack's construct path (`Stage/Stack` inside a stage). */
   readonly name: string;
   /** Its region, or `region-agnostic` for an environment-agnostic stack. */
   readonly region: string;
@@ -79,9 +79,9 @@ function readStack(a: CloudFormationStackArtifact): AssemblyStack {
   }
   const region = a.environment.region;
   return {
-    name: a.displayName,
+    name: a.hierarchicalId,
     region: region && region !== 'unknown-region' ? region : 'region-agnostic',
-    template: new StackTemplate(a.displayName, template, paths),
+    template: new StackTemplate(a.hierarchicalId, template, paths),
     acknowledgements,
   };
 }

@@ -1,8 +1,9 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack, Stage } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { cli, exampleAssembly, synthToDir, tempDir } from './helpers';
+import { cli, exampleAssembly, facts, synthToDir, tempDir } from './helpers';
 import { PROGRESS_MIN_STACKS } from '../../src/report/cli';
 
 const examples = exampleAssembly();
@@ -40,4 +41,16 @@ test(`a progress line per stack on stderr from ${PROGRESS_MIN_STACKS} stacks on`
 test('--help lists the report command', () => {
   const r = cli('--help');
   expect(r.stdout).toContain('report [options] [assembly]');
+});
+
+test('stacks inside a stage are read, named by their path', () => {
+  const dir = synthToDir(outdir => {
+    const app = new App({ outdir });
+    const stack = new Stack(new Stage(app, 'Prod'), 'Api');
+    new sns.Topic(stack, 'Topic').grantPublish(new iam.Role(stack, 'Publisher', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') }));
+    return app;
+  });
+  const [api] = facts(dir);
+  expect(api.name).toBe('Prod/Api');
+  expect(api.permissions.roles.map(r => [r.name, r.grants.map(g => `${g.actions.join()} on ${g.resources.join()}`)])).toEqual([['Publisher', ['sns:Publish on {Topic}']]]);
 });
