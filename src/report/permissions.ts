@@ -1,4 +1,6 @@
 import { AssemblyStack } from './assembly';
+// how the library names a resource in an acknowledgement ID is how the report looks it up
+import { flatten as nagName } from '../private/acknowledgements';
 import { asList, props, refTarget, StackTemplate } from './template';
 
 /** One allowed (or denied) statement of a role, for one AWS service. */
@@ -201,16 +203,4 @@ function acknowledgedReason(stack: AssemblyStack, logicalIds: ReadonlyArray<stri
     }
   }
   return undefined;
-}
-
-/** A CloudFormation value the way cdk-nag writes it in finding IDs (`arn:<AWS::Partition>:...`, `<Role1234.Arn>`). */
-export function nagName(node: unknown): string {
-  if (typeof node === 'string') return node.replace(/\$\{/g, '<').replace(/\}/g, '>');
-  if (node !== null && typeof node === 'object') {
-    const o = node as Record<string, any>;
-    if (o['Fn::Join']) return (o['Fn::Join'][1] as unknown[]).map(nagName).join(o['Fn::Join'][0]);
-    if (o['Fn::GetAtt']) return `<${nagName(o['Fn::GetAtt'][0])}.${nagName(o['Fn::GetAtt'][1])}>`;
-    if (o.Ref) return `<${nagName(o.Ref)}>`;
-  }
-  return JSON.stringify(node);
 }
