@@ -1,6 +1,6 @@
 import { AssemblyStack } from './assembly';
-// how the library names a resource in an acknowledgement ID is how the report looks it up
 import { asList, props, refTarget, StackTemplate } from './template';
+// how the library names a resource in an acknowledgement ID is how the report looks it up
 import { flatten as nagName } from '../private/acknowledgements';
 
 /** One allowed (or denied) statement of a role, for one AWS service. */
