@@ -19,8 +19,14 @@ export function costSection(stacks: readonly StackReport[], p: Prices): string {
   ));
   const services = stacks.flatMap(s => s.cost.services.map(svc => ({ s, svc })));
   if (services.length) {
-    out.push('', 'Per service (desired count × task size, on-demand or with its Spot share):', '');
-    out.push(markdownTable(['stack', 'service', 'per month'], services.map(({ s, svc }) => [s.name, s.template.nameOf(svc.logicalId), usd(svc.monthly)])));
+    out.push('', 'Per service: its running tasks (desired count × task size, with its Spot share), its share of the load balancers '
+      + 'that forward to it, and its tasks\' public IPv4 addresses; NAT gateways, endpoints and other Elastic IPs stay with the stack:', '');
+    out.push(markdownTable(
+      ['stack', 'service', 'tasks / month', 'load balancer share / month', 'task public IPv4 / month', 'total / month'],
+      services.map(({ s, svc }) => [
+        s.name, s.template.nameOf(svc.logicalId), usd(svc.compute), usd(svc.loadBalancers), usd(svc.publicIpv4), usd(svc.total),
+      ]),
+    ));
   }
   const total = stacks.reduce((a, s) => a + s.cost.fixed.total + s.cost.compute, 0);
   out.push('', `**All stacks: ${usd(total)} per month** with no traffic.`, '');

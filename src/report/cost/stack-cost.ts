@@ -1,6 +1,7 @@
-import { countHourlyResources, fargateServices, HourlyResources } from './hourly-resources';
-import { fargateServiceMonthly, FixedMonthlyCost, fixedMonthlyCost } from './monthly-cost';
+import { countHourlyResources, HourlyResources } from './hourly-resources';
+import { FixedMonthlyCost, fixedMonthlyCost } from './monthly-cost';
 import { Prices } from './prices';
+import { ServiceMonthlyCost, serviceMonthlyCosts } from './service-cost';
 import { CfnTemplate } from './template';
 
 /** What one stack costs per month with no traffic, as the benchmark and the report count it. */
@@ -8,9 +9,9 @@ export interface StackMonthlyCost {
   readonly resources: HourlyResources;
   /** NAT gateways, interface endpoints, load balancers, public IPv4: billed by the hour. */
   readonly fixed: FixedMonthlyCost;
-  /** Each Fargate service's running tasks (desired count × task price), by logical ID. */
-  readonly services: ReadonlyArray<{ readonly logicalId: string; readonly monthly: number }>;
-  /** The sum of the services. */
+  /** Each Fargate service: its running tasks (desired count × task price), load balancer share and task IPv4. */
+  readonly services: readonly ServiceMonthlyCost[];
+  /** The Fargate compute of the services (their tasks only). */
   readonly compute: number;
   /** Price per GB the tasks send out: NAT gateway processing, else interface endpoint processing, else 0. */
   readonly perGb: number;
@@ -19,12 +20,12 @@ export interface StackMonthlyCost {
 /** The monthly cost of one stack's template at `p`. */
 export function stackMonthlyCost(template: CfnTemplate, p: Prices): StackMonthlyCost {
   const resources = countHourlyResources([template]);
-  const services = fargateServices([template]).map(s => ({ logicalId: s.logicalId, monthly: fargateServiceMonthly(s, p) }));
+  const services = serviceMonthlyCosts(template, p);
   return {
     resources,
     fixed: fixedMonthlyCost(resources, p),
     services,
-    compute: services.reduce((a, s) => a + s.monthly, 0),
+    compute: services.reduce((a, s) => a + s.compute, 0),
     perGb: trafficPricePerGb(resources, p),
   };
 }
