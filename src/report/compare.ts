@@ -11,6 +11,7 @@ export function exposureLines(s: StackReport): string[] {
     lines.push(`${who}: route out ${w.egress}`);
     if (w.publicIp) lines.push(`${who}: public IP`);
     for (const i of w.ingress) lines.push(`${who}: open to ${i}`);
+    for (const target of w.targets) lines.push(`${who}: load balancer target ${target}`);
   }
   for (const lb of s.exposure.loadBalancers) {
     const who = `${s.name}: ${lb.scheme} ${lb.type} load balancer ${lb.name}`;

@@ -11,7 +11,6 @@ export interface WorkloadFact {
   readonly taskDefinition: string;
   /** The task definition's logical ID, when it is in the template. */
   readonly taskDefinitionId?: string;
-  readonly launch: string;
   readonly subnets: readonly string[];
   readonly subnetIds: readonly string[];
   readonly publicIp: boolean;
@@ -22,7 +21,6 @@ export interface WorkloadFact {
   /** Load balancer target groups that send traffic to containers (`web:8080 ← Web/TargetGroup`). */
   readonly targets: readonly string[];
   readonly taskRoleId?: string;
-  readonly executionRoleId?: string;
   readonly schedule?: string;
 }
 
@@ -57,7 +55,6 @@ export function exposureFacts(t: StackTemplate, net: NetworkFacts, sgs: Security
       logicalId: id,
       taskDef: p.TaskDefinition,
       vpc,
-      launch: launchOf(p),
       targets: asList(p.LoadBalancers).map(lb => {
         const l = lb as Record<string, unknown>;
         const tg = refTarget(l.TargetGroupArn);
@@ -76,7 +73,6 @@ export function exposureFacts(t: StackTemplate, net: NetworkFacts, sgs: Security
         logicalId: id,
         taskDef: ecs.TaskDefinitionArn,
         vpc: awsvpcOf(ecs.NetworkConfiguration),
-        launch: String(ecs.LaunchType ?? (ecs.CapacityProviderStrategy ? 'capacity providers' : 'default')),
         targets: [],
         schedule: String(props(r).ScheduleExpression ?? 'on an event pattern'),
       }));
@@ -84,7 +80,7 @@ export function exposureFacts(t: StackTemplate, net: NetworkFacts, sgs: Security
   }
   for (const [id] of t.ofType('AWS::ECS::TaskDefinition')) {
     if (used.has(id)) continue;
-    workloads.push(workload(t, net, sgs, { kind: 'task definition', logicalId: id, taskDef: { Ref: id }, vpc: {}, launch: 'run-task (network chosen by the caller)', targets: [] }));
+    workloads.push(workload(t, net, sgs, { kind: 'task definition', logicalId: id, taskDef: { Ref: id }, vpc: {}, targets: [] }));
   }
 
   const loadBalancers = t.ofType('AWS::ElasticLoadBalancingV2::LoadBalancer').map(([id, r]) => {
@@ -118,7 +114,6 @@ interface WorkloadInput {
   readonly logicalId: string;
   readonly taskDef: unknown;
   readonly vpc: Record<string, unknown>;
-  readonly launch: string;
   readonly targets: string[];
   readonly schedule?: string;
 }
@@ -135,7 +130,6 @@ function workload(t: StackTemplate, net: NetworkFacts, sgs: SecurityGroups, w: W
     logicalId: w.logicalId,
     taskDefinition: t.render(w.taskDef),
     taskDefinitionId: taskDefinitionId && t.resources.has(taskDefinitionId) ? taskDefinitionId : undefined,
-    launch: w.launch,
     subnets: subnetIds.map(s => net.subnets.get(s)?.name ?? t.nameOf(s)),
     subnetIds,
     publicIp,
@@ -143,15 +137,8 @@ function workload(t: StackTemplate, net: NetworkFacts, sgs: SecurityGroups, w: W
     ingress: hasNetwork ? sgs.describeIngress(w.vpc.SecurityGroups) : [],
     targets: w.targets,
     taskRoleId: refTarget(td.TaskRoleArn),
-    executionRoleId: refTarget(td.ExecutionRoleArn),
     schedule: w.schedule,
   };
-}
-
-function launchOf(p: Record<string, unknown>): string {
-  const strategy = asList(p.CapacityProviderStrategy) as Array<Record<string, unknown>>;
-  if (strategy.length) return strategy.map(s => `${String(s.CapacityProvider)} weight ${String(s.Weight ?? 0)}${s.Base ? ` base ${String(s.Base)}` : ''}`).join(', ');
-  return String(p.LaunchType ?? 'default capacity provider');
 }
 
 function actionOf(t: StackTemplate, action: unknown): string {

@@ -25,7 +25,7 @@ export function exposureSection(s: StackReport): string {
   if (!workloads.length && !loadBalancers.length) return [...out, '_No ECS service, task definition or load balancer._'].join('\n');
   if (workloads.length) {
     out.push(markdownTable(
-      ['workload', 'task definition', 'subnets', 'public IP', 'route out', 'open to'],
+      ['workload', 'task definition', 'subnets', 'public IP', 'route out', 'open to', 'load balancer targets'],
       workloads.map(w => [
         `${w.kind} ${w.name}${w.schedule ? ` (${w.schedule})` : ''}`,
         w.taskDefinition,
@@ -33,6 +33,7 @@ export function exposureSection(s: StackReport): string {
         w.kind === 'task definition' ? '—' : w.publicIp ? 'yes' : 'no',
         w.egress,
         w.ingress.join('; ') || (w.kind === 'task definition' ? '—' : 'nothing (no ingress rule)'),
+        w.targets.join(', ') || '—',
       ]),
     ));
   }
