@@ -13,8 +13,14 @@ export class StackTemplate {
    * @param paths construct paths by logical ID from the assembly's `aws:cdk:logicalId`
    *   metadata, used when the template has no `aws:cdk:path` (path metadata off)
    */
-  constructor(readonly stackName: string, readonly template: CfnTemplate, private readonly paths: ReadonlyMap<string, string> = new Map()) {
-    this.resources = new Map(Object.entries(template.Resources ?? {}));
+  /** The template as the sections read it: only resources that are objects with a `Type`, properties an object. */
+  readonly template: CfnTemplate;
+
+  constructor(readonly stackName: string, template: CfnTemplate, private readonly paths: ReadonlyMap<string, string> = new Map()) {
+    this.resources = new Map(Object.entries(isObject(template.Resources) ? template.Resources : {})
+      .filter(([, r]) => isObject(r) && typeof r.Type === 'string')
+      .map(([id, r]) => [id, isObject(r.Properties) || r.Properties === undefined ? r : { ...r, Properties: {} }]));
+    this.template = { Resources: Object.fromEntries(this.resources) };
   }
 
   /** The resources of one CloudFormation type, as [logicalId, resource]. */
@@ -92,6 +98,10 @@ export function asList(value: unknown): unknown[] {
 /** A resource's properties (empty if none). */
 export function props(r: CfnResource | undefined): Record<string, unknown> {
   return r?.Properties ?? {};
+}
+
+function isObject(value: unknown): value is Record<string, any> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function escapeRegExp(s: string): string {

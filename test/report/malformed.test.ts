@@ -89,6 +89,16 @@ test('a template without Resources is reported as empty, not a crash', () => {
   expect(r.stdout).toContain('_No ECS service, task definition or load balancer._');
 });
 
+test('odd resources (null, no Type, Properties not an object) are skipped or read as empty, not a crash', () => {
+  const dir = broken(d => writeFileSync(join(d, 'BatchJob.template.json'), JSON.stringify({
+    Resources: { A: null, B: { Properties: {} }, C: { Type: 'AWS::ECS::Service', Properties: 'x' }, D: { Type: 'AWS::EC2::Subnet', Properties: null } },
+  })));
+  const r = cli('report', dir);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('service C');
+});
+
 test('an unknown option is a usage error, not a stack trace', () => {
   const r = cli('report', good, '--bogus');
   expect(r.code).not.toBe(0);
