@@ -13,14 +13,28 @@ const PRIORITY_SPREAD = 380;
  * literal part before the first wildcard gets a lower number), ties broken by a hash of the
  * pattern. Always between 1 and 49020.
  */
-export function derivedRulePriority(pathPattern: string): number {
+export function derivedRulePriority(pathPattern: string, tieBreak: string = ''): number {
   const wildcard = pathPattern.search(/[*?]/);
   const literal = Math.min(wildcard === -1 ? pathPattern.length : wildcard, MAX_PATTERN_LENGTH);
+  const hashed = `${tieBreak}${pathPattern}`;
   let hash = 0; // a polynomial string hash, stable across runs and platforms
-  for (let i = 0; i < pathPattern.length; i++) {
-    hash = (hash * 31 + pathPattern.charCodeAt(i)) % 1000003;
+  for (let i = 0; i < hashed.length; i++) {
+    hash = (hash * 31 + hashed.charCodeAt(i)) % 1000003;
   }
   return (MAX_PATTERN_LENGTH - literal) * PRIORITY_SPREAD + (hash % PRIORITY_SPREAD) + 1;
+}
+
+/**
+ * The priority of a rule on an environment's shared listener, derived from its conditions
+ * alone (the same derivation as routes): the least specific of its path patterns decides
+ * (no path: last, like '*'), ties broken by a hash of the hosts and paths. Services joining or
+ * leaving the listener never change it.
+ */
+export function derivedSharedRulePriority(hosts: readonly string[], paths: readonly string[]): number {
+  const literal = (p: string) => { const i = p.search(/[*?]/); return i === -1 ? p.length : i; };
+  const least = paths.length === 0 ? '*' : [...paths].sort((a, b) => literal(a) - literal(b) || a.localeCompare(b))[0];
+  const tieBreak = `${[...hosts].map(h => h.toLowerCase()).sort().join(',')}|${[...paths].sort().join(',')}|`;
+  return derivedRulePriority(least, tieBreak);
 }
 
 /** A route as the priority rules see it. */
