@@ -186,7 +186,9 @@ export function keepLogicalIds(stack: Stack, deployed: Record<string, any>, nest
 }
 
 /** A service of the environment app: one container `name` on `port` (a named port mapping). */
-function envService(scope: Construct, environment: FargateEnvironment, name: string, port: number, extra: { serviceConnect?: string; calls?: string[] } = {}) {
+function envService(
+  scope: Construct, environment: FargateEnvironment, name: string, port: number, extra: { serviceConnect?: string; calls?: string[] } = {},
+) {
   const taskDef = new FargateTaskDef(scope, `${name}Task`, { family: name });
   taskDef.addAppContainer(name, {
     image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/python:3.12-alpine'),
