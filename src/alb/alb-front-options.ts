@@ -61,11 +61,13 @@ export interface AlbFrontOptions {
   /**
    * A certificate for HTTPS: the load balancer then listens on 443 with `sslPolicy` and
    * port 80 only redirects to 443.
+   * Only for a load balancer of its own: on the shared one, set it in the environment.
    * @default - HTTP on port 80 only
    */
   readonly certificate?: acm.ICertificate;
   /**
    * The TLS policy of the HTTPS listener (only with `certificate`).
+   * Only for a load balancer of its own: on the shared one, set it in the environment.
    * @default elbv2.SslPolicy.RECOMMENDED_TLS (TLS 1.2 and 1.3, forward secrecy)
    */
   readonly sslPolicy?: elbv2.SslPolicy;
@@ -83,21 +85,25 @@ export interface AlbFrontOptions {
   /**
    * The client networks allowed to reach the listeners (80, and 443 with a certificate),
    * as IPv4 or IPv6 CIDR blocks.
+   * Only for a load balancer of its own: on the shared one, set it in the environment.
    * @default - ['0.0.0.0/0'], plus '::/0' on a dual-stack load balancer
    */
   readonly allowedCidrs?: string[];
   /**
    * IPv4 only, or dual-stack (the VPC and subnets need IPv6 CIDR blocks).
+   * Only for a load balancer of its own: on the shared one, set it in the environment.
    * @default elbv2.IpAddressType.IPV4
    */
   readonly ipAddressType?: elbv2.IpAddressType;
   /**
    * Whether the load balancer is reachable from the internet.
+   * Only for a load balancer of its own: on the shared one, set it in the environment.
    * @default - true; false in topology ISOLATED_ONLY, which has no internet gateway
    */
   readonly internetFacing?: boolean;
   /**
    * The subnets of the load balancer. They must cover every AZ the tasks run in.
+   * Only for a load balancer of its own.
    * @default - the network's loadBalancerSubnets (internet-facing) or taskSubnets (internal)
    */
   readonly loadBalancerSubnets?: ec2.SubnetSelection;
@@ -105,6 +111,7 @@ export interface AlbFrontOptions {
    * A security group of your own for the load balancer. This construct adds no ingress
    * rule to it (so `allowedCidrs` cannot be used with it); import it with
    * `mutable: false` to also manage the egress to the tasks yourself.
+   * Only for a load balancer of its own.
    * @default - a new security group allowing only the listener ports from `allowedCidrs`
    */
   readonly loadBalancerSecurityGroup?: ec2.ISecurityGroup;
@@ -131,16 +138,19 @@ export interface AlbFrontOptions {
   /**
    * Whether to write access logs to an S3 bucket (SSE-S3, SSL only, no public access,
    * deleted after `accessLogRetention`). Needs the stack's region.
+   * Only for a load balancer of its own: on the shared one, set it in the environment.
    * @default false
    */
   readonly accessLogs?: boolean;
   /**
    * A bucket of your own for the access logs (turns `accessLogs` on).
+   * Only for a load balancer of its own: on the shared one, set it in the environment.
    * @default - a new bucket when accessLogs is true
    */
   readonly accessLogBucket?: s3.IBucket;
   /**
    * How long the new access log bucket keeps the logs.
+   * Only for a load balancer of its own: on the shared one, set it in the environment.
    * @default Duration.days(90)
    */
   readonly accessLogRetention?: Duration;

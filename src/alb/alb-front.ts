@@ -7,6 +7,8 @@ import { Construct } from 'constructs';
 import { AlbFrontOptions } from './alb-front-options';
 import { buildAlbFront } from '../private/alb-front';
 import { FargateService } from '../service/fargate-service';
+import { checkTargetCount } from '../validation/alb-rules';
+import { reportAtSynth } from '../validation/errors';
 
 const TYPE = 'AlbFront';
 
@@ -88,6 +90,9 @@ export class AlbFront extends Construct {
     this.targetResponseTimeAlarm = front.targetResponseTimeAlarm;
     this.unhealthyHostsAlarms = front.unhealthyHostsAlarms;
     this.accessLogBucket = front.accessLogBucket;
+    // several fronts may serve one service: the ECS limit holds for all of them together
+    reportAtSynth(TYPE, this, () => [checkTargetCount(svc.service.loadBalancers
+      .map(lb => `${lb.containerName}:${lb.containerPort}`))?.replace('routes send traffic to', 'the fronts of the service send traffic to')]);
   }
 
   /** 5xx responses returned by the service's tasks (its target groups' default one). @default sum over 5 minutes */

@@ -73,6 +73,14 @@ describe('FargateEnvironment and its services, caught at synth', () => {
         /\[FGK-SHARED-LISTENER-CONDITIONS\] hostHeaders, pathPatterns and priority place a front on an environment's shared listener, but this front has a load balancer of its own.*Fix: remove them/);
     });
 
+    test('FGK-TARGET-COUNT across the fronts of one service (ECS registers at most 5 target groups per service)', () => {
+      const { stack, environment } = envFixture({ loadBalancer: {} });
+      const service = new FargateService(stack, 'S', { environment, taskDef: taskDef(stack, 'T', 'web', 8080) });
+      expect(atSynth(() => {
+        for (let i = 0; i < 6; i++) new AlbFront(stack, `F${i}`, { service, hostHeaders: [`h${i}.example.com`] });
+      }, stack)).toThrow(/AlbFront Stack\/F0: \[FGK-TARGET-COUNT\] the fronts of the service send traffic to 6 different container:port targets .* at most 5 load balancer targets/);
+    });
+
     test('FGK-PATH-PATTERN on pathPatterns', () => {
       expect(front({ pathPatterns: ['api/*'] })).toThrow(/\[FGK-PATH-PATTERN\] pathPatterns\[0\] 'api\/\*' is not a valid ALB path pattern/);
     });
