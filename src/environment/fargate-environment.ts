@@ -14,7 +14,7 @@ import { accessLogBucket } from '../private/access-logs';
 import { environmentState } from '../private/environment-registry';
 import { knownAzs } from '../private/imported-network';
 import { addListeners, loadBalancerSecurityGroup } from '../private/load-balancer';
-import { checkAccessLogsRegion, checkAllowedCidrs, checkHttpsOptions, checkLoadBalancerSubnets } from '../validation/alb-rules';
+import { checkAccessLogsRegion, checkAllowedCidrs, checkAzCoverage, checkHttpsOptions, checkLoadBalancerSubnets } from '../validation/alb-rules';
 import {
   checkCalls, checkCertificateCoversHosts, checkEnvironmentNetwork, checkNamespaceName, checkServiceConnectNamesUnique,
   checkSharedListenerRules, checkTargetGroupQuota,
@@ -123,9 +123,12 @@ export class FargateEnvironment extends Construct {
       const publicCount = lbSubnets.subnetIds.filter(s => publicIds.has(s)).length;
       const nonPublic = this.vpc.privateSubnets.length + this.vpc.isolatedSubnets.length > 0;
       reportProblems(TYPE, this, [checkLoadBalancerSubnets(internetFacing, publicCount, lbSubnets.subnetIds.length - publicCount, nonPublic)]);
-      if (knownAzs(lbSubnets)?.length === 1) {
-        reportProblems(TYPE, this, ['[FGK-AZ-COVERAGE] the shared load balancer\'s subnets cover one availability zone; an Application Load Balancer needs subnets in at least two AZs. Fix: give the network two or more AZs (FargateVpc uses maxAzs 2 by default).']);
-      }
+      // every service of the environment runs in the network's task subnets: the shared load
+      // balancer covers their AZs (AZs of an environment-agnostic stack are tokens: named by place)
+      const azLabel = (az: string) => Token.isUnresolved(az) ? `AZ#${this.vpc.availabilityZones.indexOf(az) + 1}` : az;
+      const taskAzs = knownAzs(this.vpc.selectSubnets(network.taskSubnets))?.map(azLabel);
+      const lbAzs = knownAzs(lbSubnets)?.map(azLabel);
+      reportAtSynth(TYPE, this, () => [taskAzs && lbAzs && checkAzCoverage(taskAzs, lbAzs)]);
       const listenerPorts = this.certificates.length > 0 ? [80, 443] : [80];
       const cidrs = opts.allowedCidrs ?? (dualStack ? ['0.0.0.0/0', '::/0'] : ['0.0.0.0/0']);
       this.loadBalancerSecurityGroup = loadBalancerSecurityGroup(TYPE, this, this.vpc,

@@ -25,7 +25,8 @@ describe('ManyServices example', () => {
     t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
       GroupId: { 'Fn::GetAtt': [sg(stack.frontend), 'GroupId'] },
       SourceSecurityGroupId: { 'Fn::GetAtt': [stack.getLogicalId(stack.fargateEnvironment.loadBalancerSecurityGroup!.node.defaultChild as any), 'GroupId'] },
-      FromPort: FRONTEND_PORT, ToPort: FRONTEND_PORT,
+      FromPort: FRONTEND_PORT,
+      ToPort: FRONTEND_PORT,
     });
   });
 

@@ -1,7 +1,8 @@
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { envFixture, taskDef } from './helpers';
-import { AlbFront, AlbFrontedService, FargateEnvironment, FargateService, FargateVpc } from '../../src';
+import { AlbFront, AlbFrontedService, FargateEnvironment, FargateService, FargateVpc, VpcTopology } from '../../src';
 import {
   checkCertificateCoversHosts, checkSharedListenerRules, checkTargetGroupQuota, domainCovers, patternsOverlap,
 } from '../../src/validation/environment-rules';
@@ -255,5 +256,19 @@ describe('the environment rules as functions', () => {
   test('certificates unknown at synth are not checked; wildcard hosts are not checked', () => {
     expect(checkCertificateCoversHosts('o', ['a.example.com'], undefined)).toBeUndefined();
     expect(checkCertificateCoversHosts('o', ['*.example.com'], [['x.org']])).toBeUndefined();
+  });
+});
+
+describe('the shared load balancer covers the tasks\' AZs', () => {
+  test('FGK-AZ-COVERAGE: load balancer subnets of an imported network miss an AZ the tasks run in', () => {
+    const { stack } = envFixture();
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
+    const network = FargateVpc.fromVpc(stack, 'Net', {
+      vpc,
+      topology: VpcTopology.PRIVATE_WITH_NAT,
+      loadBalancerSubnets: { subnets: vpc.publicSubnets.slice(0, 1) },
+    });
+    expect(atSynth(() => new FargateEnvironment(stack, 'E', { network, loadBalancer: {} }))).toThrow(
+      /FargateEnvironment Stack\/E: \[FGK-AZ-COVERAGE\] the load balancer subnets cover availability zones .* but tasks also run in/);
   });
 });
