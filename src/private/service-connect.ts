@@ -42,6 +42,9 @@ export function serviceConnectConfiguration(
   if (bad || namespace === undefined) return undefined;
   if (sc === undefined) return { namespace: namespace.namespaceArn };
   const target = resolveTarget(targetContainers(taskDef), sc.containerName, sc.containerPort);
+  const clientPort = sc.port ?? target.containerPort;
+  // a container port out of range is FGK-PORTS (FargateTaskDef); aws-cdk-lib would throw on it
+  if (checkServiceConnectPort(clientPort) !== undefined) return undefined;
   const name = portMappingName(taskDef, target.containerName, target.containerPort);
   if (reportProblems(constructType, scope, [checkNamedPortMapping(target.containerName, target.containerPort, name)]) || name === undefined) {
     return undefined;
@@ -52,7 +55,7 @@ export function serviceConnectConfiguration(
       portMappingName: name,
       discoveryName: sc.name,
       dnsName: sc.name,
-      port: sc.port ?? target.containerPort,
+      port: clientPort,
     }],
   };
 }
