@@ -4,11 +4,13 @@ import { Construct } from 'constructs';
 import { resolveTarget, targetContainers } from './alb-targets';
 import { containersOf } from './containers';
 import { callService, publishService } from './environment-registry';
+import { resolveNumber } from './resolve';
 import { FargateEnvironment } from '../environment/fargate-environment';
 import { ServiceConnectOptions } from '../service/service-connect';
 import { FargateTaskDef } from '../task/fargate-task-def';
 import {
-  checkNamedPortMapping, checkServiceConnectName, checkServiceConnectNamespace, checkServiceConnectPort, checkServiceConnectTarget,
+  checkNamedPortMapping, checkServiceConnectName, checkServiceConnectNamespace, checkServiceConnectPort, checkServiceConnectPortKnown,
+  checkServiceConnectTarget,
 } from '../validation/environment-rules';
 import { reportProblems } from '../validation/errors';
 
@@ -42,7 +44,9 @@ export function serviceConnectConfiguration(
   if (bad || namespace === undefined) return undefined;
   if (sc === undefined) return { namespace: namespace.namespaceArn };
   const target = resolveTarget(targetContainers(taskDef), sc.containerName, sc.containerPort);
-  const clientPort = sc.port ?? target.containerPort;
+  // Lazy values resolved; aws-cdk-lib checks the client port's range at once, so it must be known
+  const clientPort = resolveNumber(scope, sc.port ?? target.containerPort);
+  if (reportProblems(constructType, scope, [checkServiceConnectPortKnown(clientPort)])) return undefined;
   // a container port out of range is FGK-PORTS (FargateTaskDef); aws-cdk-lib would throw on it
   if (checkServiceConnectPort(clientPort) !== undefined) return undefined;
   const name = portMappingName(taskDef, target.containerName, target.containerPort);

@@ -263,3 +263,9 @@ export function checkNamedPortMapping(containerName: string, containerPort: numb
   if (name !== undefined) return undefined;
   return `[FGK-SERVICE-CONNECT-PORT] serviceConnect publishes ${containerName}:${containerPort}, whose port mapping has no name; Service Connect refers to a port mapping by its name. Fix: declare the port with a name in addAppContainer, e.g. portMappings: [{ containerPort: ${containerPort}, name: '${containerName}' }] instead of ports: [${containerPort}].`;
 }
+
+/** The Service Connect client port is known at synth (aws-cdk-lib checks its range when the service is created). */
+export function checkServiceConnectPortKnown(port: number): string | undefined {
+  if (!Token.isUnresolved(port)) return undefined;
+  return '[FGK-SERVICE-CONNECT-PORT] the Service Connect port (serviceConnect.port, else the container port) is a token that cannot be resolved at synth; aws-cdk-lib checks the client port\'s range when the service is created, so it must be a number. Fix: use a number (a Lazy value that resolves to one works too).';
+}

@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Lazy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as fc from 'fast-check';
@@ -65,4 +65,40 @@ test('environments: fronts on the shared listener and Service Connect names and 
       }
     });
   }), RUN);
+});
+
+test('tokens (CloudFormation parameters, Lazy values) in hosts, paths, priorities, names and ports: no crash, no token encoding in a message', () => {
+  const stack = new Stack(new App(), 'P');
+  const p = (id: string) => new CfnParameter(stack, id, { type: 'String' }).valueAsString;
+  const environment = new FargateEnvironment(stack, 'Env', {
+    vpc: { natGateways: 1, flowLogs: false }, loadBalancer: {}, serviceConnect: { namespaceName: p('Ns') },
+  });
+  const taskDef = new FargateTaskDef(stack, 'T');
+  taskDef.addAppContainer('api', { image: IMAGE, portMappings: [{ containerPort: 5000, name: 'api' }] });
+  const api = new FargateService(stack, 'Api', {
+    environment, taskDef, serviceConnect: { name: p('Name'), port: Lazy.number({ produce: () => 80 }) }, // a Lazy port resolves
+  });
+  new AlbFront(stack, 'F', { service: api, hostHeaders: [p('Host')], pathPatterns: [p('Path')], priority: Lazy.number({ produce: () => 10 }) });
+  const webTask = new FargateTaskDef(stack, 'W');
+  webTask.addAppContainer('web', { image: IMAGE, ports: [8080] });
+  new FargateService(stack, 'Web', { environment, taskDef: webTask, calls: [p('Callee')] });
+  let message = '';
+  try {
+    Template.fromStack(stack);
+  } catch (e) {
+    message = (e as Error).message;
+  }
+  // the callee's name is a token: it cannot be matched to a published name at synth
+  expect(message).toMatch(/\[FGK-SERVICE-CONNECT-CALLS\] P\/Web calls '\(token\)'/);
+  expect(message).not.toMatch(/Token\[|e\+289/);
+});
+
+test('a Service Connect port that is a CloudFormation parameter is reported, not a crash', () => {
+  const stack = new Stack(new App(), 'P');
+  const environment = new FargateEnvironment(stack, 'Env', { vpc: { natGateways: 1, flowLogs: false }, serviceConnect: {} });
+  const taskDef = new FargateTaskDef(stack, 'T');
+  taskDef.addAppContainer('api', { image: IMAGE, portMappings: [{ containerPort: 5000, name: 'api' }] });
+  const port = new CfnParameter(stack, 'Port', { type: 'Number' }).valueAsNumber;
+  new FargateService(stack, 'Api', { environment, taskDef, serviceConnect: { name: 'api', port } });
+  expect(() => Template.fromStack(stack)).toThrow(/FargateService P\/Api: \[FGK-SERVICE-CONNECT-PORT\] the Service Connect port .* is a token that cannot be resolved at synth;.*Fix: use a number/);
 });
