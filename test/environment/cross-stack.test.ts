@@ -32,8 +32,8 @@ describe('an environment in one stack, its services in others', () => {
 
   test('the caller -> callee rule is created with the callee (its stack references the caller\'s group)', () => {
     const api = Template.fromStack(apiStack);
-    const web = Template.fromStack(webStack);
-    const all = [...Object.values(api.findResources('AWS::EC2::SecurityGroupIngress')), ...Object.values(web.findResources('AWS::EC2::SecurityGroupIngress'))]
+    const webT = Template.fromStack(webStack);
+    const all = [...Object.values(api.findResources('AWS::EC2::SecurityGroupIngress')), ...Object.values(webT.findResources('AWS::EC2::SecurityGroupIngress'))]
       .map((r: any) => r.Properties).filter(p => String(p.Description).startsWith('Service Connect'));
     expect(all).toHaveLength(1);
     expect(all[0]).toEqual(expect.objectContaining({ FromPort: 5000, ToPort: 5000 }));
