@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { MAX_LISTENER_RULES } from './alb-rules';
-import { MAX_RULE_PRIORITY } from './route-rules';
+import { MAX_RULE_PRIORITY, hasLiteralHostsOnly } from './route-rules';
 
 /** Target groups one Application Load Balancer can route to (an ELB quota). */
 export const MAX_TARGET_GROUPS_PER_LOAD_BALANCER = 100;
@@ -60,10 +60,13 @@ function sameSet(a: readonly string[], b: readonly string[], caseSensitive: bool
   return norm(a) === norm(b);
 }
 
-/** How specific a rule is: the shortest literal part of its path patterns, then whether it names hosts. */
+/**
+ * How specific a rule is, as its derived priority orders it: the shortest literal part of its
+ * path patterns, then whether it names literal hosts only.
+ */
 function specificity(r: SharedRuleSpec): string {
   const path = r.paths.length === 0 ? 0 : Math.min(...r.paths.map(p => literalPrefix(p).length));
-  return `${path}/${r.hosts.length === 0 ? 0 : 1}`;
+  return `${path}/${hasLiteralHostsOnly(r.hosts) ? 1 : 0}`;
 }
 
 const describeRule = (r: SharedRuleSpec) =>

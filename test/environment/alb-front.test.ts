@@ -221,3 +221,12 @@ describe('AlbFront with a load balancer of its own (no environment)', () => {
     expect(front.metricTargetResponseTime().metricName).toBe('TargetResponseTime');
   });
 });
+
+describe('derived priorities of shared-listener rules', () => {
+  test('within one path specificity, literal hosts come before a wildcard host or no host', () => {
+    const literal = derivedSharedRulePriority(['a.example.com'], []);
+    expect(literal).toBeLessThan(derivedSharedRulePriority(['*.example.com'], []));
+    expect(literal).toBeLessThan(derivedSharedRulePriority([], ['*']));
+    expect(derivedSharedRulePriority(['a.example.com'], ['/api/*'])).toBeLessThan(derivedSharedRulePriority([], ['/api/*']));
+  });
+});

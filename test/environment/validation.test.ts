@@ -112,6 +112,12 @@ describe('FargateEnvironment and its services, caught at synth', () => {
       expect(two({ hostHeaders: ['app.example.com'] }, { hostHeaders: ['app.example.com'], pathPatterns: ['/api/*'] })).not.toThrow();
       expect(two({ pathPatterns: ['/api*'], priority: 5 }, { pathPatterns: ['/api/*'] })).not.toThrow();
       expect(two({ hostHeaders: ['a.example.com'] }, { hostHeaders: ['b.example.com'] })).not.toThrow();
+      // a literal host is more specific than a wildcard one (its derived priority comes first)
+      expect(two({ hostHeaders: ['*.example.com'] }, { hostHeaders: ['a.example.com'] })).not.toThrow();
+    });
+
+    test('FGK-SHARED-LISTENER-OVERLAP: a wildcard host and no host at all are equally unspecific', () => {
+      expect(two({ hostHeaders: ['*.example.com'] }, { pathPatterns: ['*'] })).toThrow(/\[FGK-SHARED-LISTENER-OVERLAP\] .* neither is more specific/);
     });
 
     test('FGK-SHARED-LISTENER-PRIORITY: two rules with one priority; a priority out of range', () => {
