@@ -1,6 +1,7 @@
 import { App, AppProps, Stack } from 'aws-cdk-lib';
 import { BatchJobStack } from './stacks/batch-job';
 import { IsolatedWithEndpointsStack } from './stacks/isolated-with-endpoints';
+import { ManyServicesStack } from './stacks/many-services';
 import { PublicOnlyStack } from './stacks/public-only';
 import { ScorekeepStack } from './stacks/scorekeep';
 
@@ -13,7 +14,8 @@ export const SCOREKEEP_REGION = 'us-east-1';
 
 /**
  * Builds the example app: one stack per scenario, environment-agnostic except for the
- * Scorekeep stack's region (see SCOREKEEP_REGION).
+ * regions of the Scorekeep and ManyServices stacks (see SCOREKEEP_REGION: both write load
+ * balancer access logs).
  * Shared by `examples/app.ts` (cdk.json) and the tests.
  */
 export function createExampleApp(props: AppProps = {}): App {
@@ -22,6 +24,7 @@ export function createExampleApp(props: AppProps = {}): App {
   new PublicOnlyStack(app, 'PublicOnly');
   new IsolatedWithEndpointsStack(app, 'IsolatedWithEndpoints');
   new BatchJobStack(app, 'BatchJob');
+  new ManyServicesStack(app, 'ManyServices', { env: { region: SCOREKEEP_REGION } });
   return app;
 }
 

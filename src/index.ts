@@ -16,3 +16,8 @@ export * from './service/fargate-task';
 export * from './alb/alb-alarms';
 export * from './alb/routes';
 export * from './alb/alb-fronted-service';
+export * from './alb/alb-front-options';
+export * from './alb/alb-front';
+export * from './service/service-connect';
+export * from './environment/environment-options';
+export * from './environment/fargate-environment';

@@ -7,7 +7,9 @@ import * as ts from 'typescript';
 // helper that leaks, shows up here and must be added on purpose.
 
 const RUNTIME_EXPORTS = [
+  'AlbFront',
   'AlbFrontedService',
+  'FargateEnvironment',
   'FargateService',
   'FargateTask',
   'FargateTaskDef',
@@ -20,11 +22,16 @@ const RUNTIME_EXPORTS = [
 
 const TYPE_EXPORTS = [
   'AlbAlarmOptions',
+  'AlbFrontOptions',
+  'AlbFrontProps',
   'AlbFrontedServiceProps',
   'AlbRoute',
   'AppContainerOptions',
   'ContainerStartDependency',
   'EfsVolumeOptions',
+  'EnvironmentLoadBalancerOptions',
+  'EnvironmentServiceConnectOptions',
+  'FargateEnvironmentProps',
   'FargateNetworkFromVpcProps',
   'FargateServiceProps',
   'FargateTaskDefProps',
@@ -36,6 +43,7 @@ const TYPE_EXPORTS = [
   'ScalingSchedule',
   'ServiceAlarmOptions',
   'ServiceAutoScalingOptions',
+  'ServiceConnectOptions',
   'SpotCapacityOptions',
   'TaskRolesProps',
 ];

@@ -12,7 +12,7 @@ import { Emulator, awsCli, emulatorMissing, runEmittedCommand, startEmulator } f
 import { createExampleApp, exampleStacks } from '../examples/scenarios';
 
 /** The stacks the demo deploys, in order (those the example app does not have are skipped). */
-const DEMO_STACKS = ['Scorekeep', 'BatchJob'];
+const DEMO_STACKS = ['Scorekeep', 'BatchJob', 'ManyServices'];
 /** The account and region moto answers for. */
 const ENVIRONMENT = 'aws://123456789012/us-east-1';
 

@@ -22,6 +22,18 @@ export function http5xxMetric(lb: elbv2.ApplicationLoadBalancer, period: Duratio
   });
 }
 
+/** 5xx responses of the targets of these target groups, per period. */
+export function targetGroupHttp5xxMetric(targetGroups: elbv2.ApplicationTargetGroup[], period: Duration = PERIOD): cloudwatch.MathExpression {
+  const usingMetrics: Record<string, cloudwatch.IMetric> = {};
+  targetGroups.forEach((tg, i) => { usingMetrics[`tg${i}`] = tg.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period }); });
+  return new cloudwatch.MathExpression({
+    expression: Object.keys(usingMetrics).map(k => `FILL(${k}, 0)`).join(' + '),
+    usingMetrics,
+    period,
+    label: '5xx responses of the service\'s targets',
+  });
+}
+
 /**
  * Creates the alarms under `scope` (IDs `Http5xxAlarm`, `TargetResponseTimeAlarm`,
  * `UnhealthyHosts` + the target group's ID, e.g. `UnhealthyHostsAlarm` for `TargetGroup`
@@ -29,6 +41,7 @@ export function http5xxMetric(lb: elbv2.ApplicationLoadBalancer, period: Duratio
  */
 export function addAlbAlarms(
   scope: Construct, lb: elbv2.ApplicationLoadBalancer, targetGroups: elbv2.ApplicationTargetGroup[], targetGroupIds: string[], opts: AlbAlarmOptions,
+  perTargetGroup = false,
 ): AlbAlarms {
   const evaluationPeriods = opts.evaluationPeriods ?? 5;
   const common = {
@@ -36,13 +49,18 @@ export function addAlbAlarms(
     comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
     treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
   };
-  const http5xx = http5xxMetric(lb).createAlarm(scope, 'Http5xxAlarm', {
+  // on a shared load balancer the load balancer's metrics are every service's: watch the
+  // service's own target groups instead (5xx of its targets; ELB-made 5xx have no target group)
+  const http5xx = (perTargetGroup ? targetGroupHttp5xxMetric(targetGroups) : http5xxMetric(lb)).createAlarm(scope, 'Http5xxAlarm', {
     ...common,
     threshold: opts.http5xxPerMinute ?? 10,
-    alarmDescription: `Load balancer of ${scope.node.path} returns 5xx responses`,
+    alarmDescription: perTargetGroup ? `Tasks of ${scope.node.path} return 5xx responses` : `Load balancer of ${scope.node.path} returns 5xx responses`,
   });
   const responseTime = opts.targetResponseTime ?? Duration.seconds(2);
-  const targetResponseTime = lb.metrics.targetResponseTime({ period: PERIOD, statistic: 'p95' }).createAlarm(scope, 'TargetResponseTimeAlarm', {
+  const responseTimeMetric = perTargetGroup
+    ? targetGroups[0].metrics.targetResponseTime({ period: PERIOD, statistic: 'p95' })
+    : lb.metrics.targetResponseTime({ period: PERIOD, statistic: 'p95' });
+  const targetResponseTime = responseTimeMetric.createAlarm(scope, 'TargetResponseTimeAlarm', {
     ...common,
     threshold: responseTime.toMilliseconds() / 1000,
     alarmDescription: `p95 target response time of ${scope.node.path} is above ${responseTime.toHumanString()}`,

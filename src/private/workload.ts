@@ -3,13 +3,29 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import { TaskPlacement, clusterFor, resolvePlacement, validatePlacement } from './placement';
 import { RunTaskTarget, runTaskCommand, runTaskNetworkConfigurationJson } from './run-task';
+import { IFargateNetwork } from '../network/network';
 import { FargateWorkloadProps } from '../service/workload-props';
+import { checkEnvironmentConflicts } from '../validation/environment-rules';
 import { reportProblems } from '../validation/errors';
+
+/**
+ * The network of a workload: its environment's, else the one given. Neither is a mistake
+ * no placeholder can stand in for (every resource needs the VPC), so it throws.
+ */
+export function workloadNetwork(constructType: string, scope: Construct, props: FargateWorkloadProps): IFargateNetwork {
+  const network = props.environment?.network ?? props.network;
+  if (network === undefined) {
+    throw new Error(`${constructType} ${scope.node.path}: [FGK-ENVIRONMENT-CONFLICT] neither network nor environment is set; the tasks need a network to run in. Fix: pass environment (a FargateEnvironment) or network (a FargateVpc).`);
+  }
+  return network;
+}
 
 /** The parts every workload (service or task) sets up the same way. */
 export interface WorkloadBase extends RunTaskTarget {
   /** Where the tasks run. */
   readonly placement: TaskPlacement;
+  /** The network the tasks run in. */
+  readonly network: IFargateNetwork;
   /** The workload's own security group. */
   readonly securityGroup: ec2.SecurityGroup;
   /** The `aws ecs run-task` command. */
@@ -31,16 +47,21 @@ export function setUpWorkload(
     enableExecuteCommand?: boolean;
   },
 ): WorkloadBase {
-  const placement = resolvePlacement(props.network);
+  const network = workloadNetwork(constructType, scope, props);
+  const env = props.environment;
+  reportProblems(constructType, scope, [checkEnvironmentConflicts(env !== undefined,
+    props.network !== undefined && props.network !== env?.network, props.cluster !== undefined, props.sharedCluster ?? false)]);
+  const placement = resolvePlacement(network);
   validatePlacement(constructType, scope, placement, props.taskDef, {
     platformVersion: props.platformVersion,
     enableExecuteCommand: opts.enableExecuteCommand,
   });
-  reportProblems(constructType, scope, [props.cluster !== undefined && props.sharedCluster
+  reportProblems(constructType, scope, [env === undefined && props.cluster !== undefined && props.sharedCluster
     ? '[FGK-CLUSTER-CONFLICT] cluster and sharedCluster are both set; a workload runs in one cluster. Fix: remove one of them.' : undefined]);
-  const cluster = clusterFor(scope, props.network, props.cluster, props.cluster === undefined && (props.sharedCluster ?? false));
+  const cluster = env?.cluster
+    ?? clusterFor(scope, network, props.cluster, props.cluster === undefined && (props.sharedCluster ?? false));
   const securityGroup = new ec2.SecurityGroup(scope, 'SecurityGroup', {
-    vpc: props.network.vpc,
+    vpc: network.vpc,
     // no construct path: a description change replaces the group, and paths change when code is refactored
     description: `Tasks of a ${constructType} (cdk-fargate-kit)`,
     allowAllOutbound: true,
@@ -60,6 +81,7 @@ export function setUpWorkload(
   };
   return {
     ...target,
+    network,
     placement,
     securityGroup,
     runTaskCommand: runTaskCommand(target),

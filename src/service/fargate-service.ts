@@ -5,13 +5,17 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import { ServiceAlarmOptions } from './alarms';
 import { ServiceAutoScalingOptions } from './scaling';
+import { ServiceConnectOptions } from './service-connect';
 import { SpotCapacityOptions } from './spot';
 import { FargateWorkloadProps } from './workload-props';
+import { FargateEnvironment } from '../environment/fargate-environment';
+import { IFargateNetwork } from '../network/network';
 import { addAutoScaling } from '../private/auto-scaling';
 import { containersOf } from '../private/containers';
 import { clusterConfiguresExec, enableExec } from '../private/exec';
 import { resolveNumber } from '../private/resolve';
 import { addServiceAlarms } from '../private/service-alarms';
+import { linkServiceConnect, serviceConnectConfiguration } from '../private/service-connect';
 import { capacityProviderStrategies, resolveSpotWeights } from '../private/spot';
 import { setUpWorkload } from '../private/workload';
 import { FargateTaskDef } from '../task/fargate-task-def';
@@ -86,6 +90,19 @@ export interface FargateServiceProps extends FargateWorkloadProps {
    * @default - ECS default (no grace period)
    */
   readonly healthCheckGracePeriod?: Duration;
+  /**
+   * Publish the service in the environment's Service Connect namespace under a name, so
+   * services of the environment that list it in `calls` reach it at `http://<name>:<port>`.
+   * @default - not published
+   */
+  readonly serviceConnect?: ServiceConnectOptions;
+  /**
+   * The Service Connect names of the services of the environment this service calls. Each
+   * callee's security group then accepts exactly this service's security group on the
+   * callee's container port, and nothing broader.
+   * @default - calls no service by name
+   */
+  readonly calls?: string[];
 }
 
 /**
@@ -104,6 +121,12 @@ export class FargateService extends Construct implements ec2.IConnectable {
   public readonly connections: ec2.Connections;
   /** The task definition. */
   public readonly taskDef: FargateTaskDef;
+  /** The environment the service runs in, when it was given one. */
+  public readonly environment?: FargateEnvironment;
+  /** The network the tasks run in. */
+  public readonly network: IFargateNetwork;
+  /** The Service Connect name the service publishes, when `serviceConnect` is set. */
+  public readonly serviceConnectName?: string;
   /** The scalable task count, when `autoScaling` is set (add more scaling policies to it). */
   public readonly scalableTaskCount?: ecs.ScalableTaskCount;
   /** The high CPU alarm, when `alarms` is set. */
@@ -122,8 +145,9 @@ export class FargateService extends Construct implements ec2.IConnectable {
 
   constructor(scope: Construct, id: string, props: FargateServiceProps) {
     super(scope, id);
-    const { network, taskDef } = props;
+    const { taskDef } = props;
     this.taskDef = taskDef;
+    this.environment = props.environment;
     const spot = props.spot ? resolveSpotWeights(props.spot) : undefined;
     const desiredCount = props.desiredCount ?? (props.autoScaling ? undefined : 2);
 
@@ -147,6 +171,8 @@ export class FargateService extends Construct implements ec2.IConnectable {
     // the run-task command (one-off jobs such as a migration) stays on demand
     const base = setUpWorkload('FargateService', this, props, { spot: spot !== undefined, enableExecuteCommand: props.enableExecuteCommand });
     this.cluster = base.cluster;
+    this.network = base.network;
+    const network = base.network;
     this.securityGroup = base.securityGroup;
     if (base.assignPublicIp) warnIfUnreachable(this, base.securityGroup, taskDef);
     this.runTaskCommand = base.runTaskCommand;
@@ -183,8 +209,10 @@ export class FargateService extends Construct implements ec2.IConnectable {
       healthCheckGracePeriod: props.healthCheckGracePeriod,
       propagateTags: ecs.PropagatedTagSource.SERVICE,
       enableECSManagedTags: true,
+      serviceConnectConfiguration: serviceConnectConfiguration('FargateService', this, props, taskDef),
     });
     this.connections = this.service.connections;
+    this.serviceConnectName = linkServiceConnect(this, props);
     if (exec && !execByCdk) enableExec(this, this.service, taskDef);
 
     if (props.autoScaling) {

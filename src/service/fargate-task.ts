@@ -79,7 +79,7 @@ export class FargateTask extends Construct implements ec2.IConnectable {
 
   constructor(scope: Construct, id: string, props: FargateTaskProps) {
     super(scope, id);
-    const { network, taskDef } = props;
+    const { taskDef } = props;
     this.taskDef = taskDef;
     const spot = props.spot ? resolveTaskSpotWeights(props.spot) : undefined;
     reportProblems('FargateTask', this, [
@@ -93,6 +93,7 @@ export class FargateTask extends Construct implements ec2.IConnectable {
     const strategies = spot ? capacityProviderStrategies(spot) : undefined;
     const base = setUpWorkload('FargateTask', this, props, { spot: spot !== undefined, runTaskStrategies: strategies });
     this.cluster = base.cluster;
+    const network = base.network;
     if (spot && !(this.cluster instanceof ecs.Cluster)) {
       Annotations.of(this).addWarningV2('cdk-fargate-kit:spotImportedCluster',
         `FargateTask ${this.node.path}: spot is set on an imported cluster; ECS places the tasks only if that cluster has the FARGATE and FARGATE_SPOT capacity providers. Fix: associate them with the cluster (or let FargateTask create the cluster, or use sharedCluster).`);

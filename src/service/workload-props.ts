@@ -1,5 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { FargateEnvironment } from '../environment/fargate-environment';
 import { IFargateNetwork } from '../network/network';
 import { FargateTaskDef } from '../task/fargate-task-def';
 
@@ -7,8 +8,17 @@ import { FargateTaskDef } from '../task/fargate-task-def';
  * What every Fargate workload of this library (service or task) runs, and where.
  */
 export interface FargateWorkloadProps {
-  /** The network the tasks run in (a `FargateVpc` or `FargateVpc.fromVpc`). */
-  readonly network: IFargateNetwork;
+  /**
+   * The network the tasks run in (a `FargateVpc` or `FargateVpc.fromVpc`).
+   * @default - the environment's network (one of `network` and `environment` is required)
+   */
+  readonly network?: IFargateNetwork;
+  /**
+   * The environment the workload joins: it runs in the environment's network and cluster, can
+   * join its shared load balancer (`AlbFront`) and use its Service Connect namespace.
+   * @default - no environment: `network` is required
+   */
+  readonly environment?: FargateEnvironment;
   /** The task definition to run. */
   readonly taskDef: FargateTaskDef;
   /**

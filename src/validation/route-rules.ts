@@ -13,14 +13,43 @@ const PRIORITY_SPREAD = 380;
  * literal part before the first wildcard gets a lower number), ties broken by a hash of the
  * pattern. Always between 1 and 49020.
  */
-export function derivedRulePriority(pathPattern: string): number {
+export function derivedRulePriority(pathPattern: string, tieBreak: string = ''): number {
+  return derivedPriority(pathPattern, `${tieBreak}${pathPattern}`, 0, 1);
+}
+
+/**
+ * The shared derivation: the literal part of `pathPattern` before its first wildcard picks a
+ * block of PRIORITY_SPREAD priorities (longer first); the block is cut into `bands` equal bands
+ * (band 0 first), and a hash of `hashed` picks the place in the band.
+ */
+function derivedPriority(pathPattern: string, hashed: string, band: number, bands: number): number {
   const wildcard = pathPattern.search(/[*?]/);
   const literal = Math.min(wildcard === -1 ? pathPattern.length : wildcard, MAX_PATTERN_LENGTH);
   let hash = 0; // a polynomial string hash, stable across runs and platforms
-  for (let i = 0; i < pathPattern.length; i++) {
-    hash = (hash * 31 + pathPattern.charCodeAt(i)) % 1000003;
+  for (let i = 0; i < hashed.length; i++) {
+    hash = (hash * 31 + hashed.charCodeAt(i)) % 1000003;
   }
-  return (MAX_PATTERN_LENGTH - literal) * PRIORITY_SPREAD + (hash % PRIORITY_SPREAD) + 1;
+  const width = Math.floor(PRIORITY_SPREAD / bands);
+  return (MAX_PATTERN_LENGTH - literal) * PRIORITY_SPREAD + band * width + (hash % width) + 1;
+}
+
+/** Whether a rule names hosts, all of them without wildcards (more specific than a wildcard host or any host). */
+export function hasLiteralHostsOnly(hosts: readonly string[]): boolean {
+  return hosts.length > 0 && hosts.every(h => !/[*?]/.test(h));
+}
+
+/**
+ * The priority of a rule on an environment's shared listener, derived from its conditions
+ * alone (the derivation of routes): the least specific of its path patterns decides (no path:
+ * last, like '*'); within that, rules naming literal hosts only come before rules with a
+ * wildcard host or no host; ties broken by a hash of the hosts and paths. Services joining or
+ * leaving the listener never change it.
+ */
+export function derivedSharedRulePriority(hosts: readonly string[], paths: readonly string[]): number {
+  const literal = (p: string) => { const i = p.search(/[*?]/); return i === -1 ? p.length : i; };
+  const least = paths.length === 0 ? '*' : [...paths].sort((a, b) => literal(a) - literal(b) || a.localeCompare(b))[0];
+  const hashed = `${[...hosts].map(h => h.toLowerCase()).sort().join(',')}|${[...paths].sort().join(',')}|${least}`;
+  return derivedPriority(least, hashed, hasLiteralHostsOnly(hosts) ? 0 : 1, 2);
 }
 
 /** A route as the priority rules see it. */

@@ -1,3 +1,5 @@
+import { ENVIRONMENT_RULES } from './environment-catalogue';
+
 /**
  * The catalogue of every rule this library checks: a stable ID, a severity, whether it
  * encodes an AWS fact that may change (then a user can acknowledge it per construct with a
@@ -85,6 +87,8 @@ export const RULES: readonly RuleInfo[] = [
   r('FGK-REQUEST-COUNT-SCALING', 'AlbFrontedService', false, 'Request-count scaling needs autoScaling and a whole number of requests >= 1.'),
   r('FGK-ACCESS-LOGS-REGION', 'AlbFrontedService', false, 'Access logs need the stack\'s region for the ELB log delivery account.'),
   r('FGK-DEREGISTRATION-DELAY', 'AlbFrontedService', true, 'The deregistration delay is 0-3600 seconds.'),
+  // environments, shared load balancers, Service Connect (environment-catalogue.ts)
+  ...ENVIRONMENT_RULES,
   // warnings (acknowledge with Annotations.of(scope).acknowledgeWarning(id, reason))
   r('cdk-fargate-kit:unresolvedTaskSize', 'FargateTaskDef', false, 'cpu or memoryLimitMiB is a token that cannot be resolved at synth, so the size is not checked.', 'warning'),
   r('cdk-fargate-kit:vpcFewerAzs', 'FargateVpc', false, 'maxAzs exceeds the AZs the stack knows; the VPC spans fewer.', 'warning'),

@@ -4,7 +4,25 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { AlbFrontedService, AlbRoute, FargateTask, FargateTaskDef, FargateVpc, VpcEndpointService } from '../../src';
+import {
+  AlbFront, AlbFrontedService, AlbRoute, FargateEnvironment, FargateService, FargateTask, FargateTaskDef, FargateVpc, VpcEndpointService,
+} from '../../src';
+
+/** The knobs of the environment app: a FargateEnvironment with a shared ALB and a Service Connect namespace. */
+export interface EnvironmentAppOptions {
+  /** Add the 'shop' service behind the shared load balancer (host shop.example.com). */
+  readonly shop?: boolean;
+  /** Remove the 'web' service (and its front). */
+  readonly noWeb?: boolean;
+  /** Hosts of the web front (default ['www.example.com']). */
+  readonly webHosts?: string[];
+  /** The web service calls the API by name. */
+  readonly webCallsApi?: boolean;
+  /** Add the 'search' service, published in Service Connect. */
+  readonly search?: boolean;
+  /** HTTPS on the shared load balancer. */
+  readonly certificate?: boolean;
+}
 
 /** The knobs of the base app a day-2 change turns (each undefined = the base app). */
 export interface BaseAppOptions {
@@ -29,6 +47,8 @@ export interface BaseAppOptions {
   readonly exec?: boolean;
   readonly logRetention?: logs.RetentionDays;
   readonly scheduleHour?: string;
+  /** Build the environment app (several services in one FargateEnvironment) instead of the base app. */
+  readonly environment?: EnvironmentAppOptions;
   /** Put everything one level deeper, under a construct of this ID. */
   readonly nestUnder?: string;
   /**
@@ -52,6 +72,10 @@ export function synthBaseApp(opts: BaseAppOptions = {}, synthesizer?: IStackSynt
     },
   });
   const stack = new Stack(app, 'DayTwo', { env: { account: ACCOUNT, region: REGION }, synthesizer });
+  if (opts.environment) {
+    buildEnvironmentApp(stack, opts.environment);
+    return app.synth().getStackByName('DayTwo').template;
+  }
   buildBaseApp(opts.nestUnder ? new Construct(stack, opts.nestUnder) : stack, opts);
   if (!opts.keepLogicalIdsOf) return app.synth().getStackByName('DayTwo').template;
   keepLogicalIds(stack, opts.keepLogicalIdsOf, opts.nestUnder ? `/${opts.nestUnder}/` : '/');
@@ -159,4 +183,52 @@ export function keepLogicalIds(stack: Stack, deployed: Record<string, any>, nest
       if (oldId !== undefined) c.overrideLogicalId(oldId);
     },
   }, { priority: AspectPriority.READONLY });
+}
+
+/** A service of the environment app: one container `name` on `port` (a named port mapping). */
+function envService(
+  scope: Construct, environment: FargateEnvironment, name: string, port: number, extra: { serviceConnect?: string; calls?: string[] } = {},
+) {
+  const taskDef = new FargateTaskDef(scope, `${name}Task`, { family: name });
+  taskDef.addAppContainer(name, {
+    image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/python:3.12-alpine'),
+    command: ['python', '-m', 'http.server', String(port)],
+    portMappings: [{ containerPort: port, name }],
+  });
+  return new FargateService(scope, name, {
+    environment,
+    taskDef,
+    serviceConnect: extra.serviceConnect ? { name: extra.serviceConnect } : undefined,
+    calls: extra.calls,
+    autoScaling: { minCapacity: 2, maxCapacity: 4, targetCpuPercent: 70 },
+  });
+}
+
+/** The environment app: web (shared ALB, host), api (Service Connect), optional shop and search. */
+export function buildEnvironmentApp(scope: Construct, opts: EnvironmentAppOptions): void {
+  const environment = new FargateEnvironment(scope, 'Env', {
+    vpc: { natGateways: 1 },
+    loadBalancer: {
+      accessLogs: true,
+      certificates: opts.certificate
+        ? [acm.Certificate.fromCertificateArn(scope, 'Cert', `arn:aws:acm:${REGION}:${ACCOUNT}:certificate/00000000-0000-0000-0000-000000000000`)]
+        : undefined,
+    },
+    serviceConnect: {},
+  });
+  envService(scope, environment, 'api', 5000, { serviceConnect: 'api' });
+  if (!opts.noWeb) {
+    const web = envService(scope, environment, 'web', 8080, { calls: opts.webCallsApi ? ['api'] : undefined });
+    new AlbFront(scope, 'WebFront', {
+      service: web,
+      hostHeaders: opts.webHosts ?? ['www.example.com'],
+      requestCountScaling: { requestsPerTarget: 1000 },
+      loadBalancerAlarms: {},
+    });
+  }
+  if (opts.shop) {
+    const shop = envService(scope, environment, 'shop', 3000);
+    new AlbFront(scope, 'ShopFront', { service: shop, hostHeaders: ['shop.example.com'], loadBalancerAlarms: {} });
+  }
+  if (opts.search) envService(scope, environment, 'search', 9200, { serviceConnect: 'search' });
 }

@@ -93,6 +93,18 @@ export const CHANGES: Change[] = [
     unsafe: 'every logical ID changes; keep them instead (see Moving constructs)',
   },
   { name: 'constructs moved into a nested construct, logical IDs kept (overrideLogicalId by construct path)', after: { nestUnder: 'App' }, keepLogicalIds: true },
+  // many services in one environment (FargateEnvironment: shared ALB, Service Connect)
+  { name: 'environment: a second service joins the shared load balancer', before: { environment: {} }, after: { environment: { shop: true } } },
+  {
+    name: 'environment: a service leaves the shared load balancer',
+    before: { environment: { shop: true } },
+    after: { environment: {} },
+    allow: [/^AWS::(ElasticLoadBalancingV2::TargetGroup|EC2::SecurityGroup|ECS::Service|Logs::LogGroup) shop/i],
+  },
+  { name: 'environment: a host added to a front', before: { environment: {} }, after: { environment: { webHosts: ['www.example.com', 'example.com'] } } },
+  { name: 'environment: a service starts calling another (Service Connect)', before: { environment: {} }, after: { environment: { webCallsApi: true } } },
+  { name: 'environment: a service published in Service Connect', before: { environment: {} }, after: { environment: { search: true } } },
+  { name: 'environment: HTTPS on the shared load balancer', before: { environment: {} }, after: { environment: { certificate: true } } },
 ];
 
 /** One resource's fate in a change. */

@@ -194,8 +194,10 @@ export function checkLoadBalancing(template: Json, state: Json): string[] {
     const arn = physicalId(state, id);
     const listeners = state.listeners.filter((l: Json) => l.LoadBalancerArn === arn);
     if (listeners.length === 0) problems.push(`load balancer ${id} has no listener`);
-    const forwards = listeners.some((l: Json) => l.DefaultActions.some((a: Json) => tgArns.includes(a.TargetGroupArn)
-      || (a.ForwardConfig?.TargetGroups ?? []).some((t: Json) => tgArns.includes(t.TargetGroupArn))));
+    // by its default action, or (a shared load balancer, whose default answers 404) through rules
+    const rulesOf = (l: Json) => (state.listenerRules ?? []).filter((r: Json) => r.RuleArn.includes(l.ListenerArn.split(':listener/')[1]) && !r.IsDefault);
+    const forwards = listeners.some((l: Json) => [...l.DefaultActions, ...rulesOf(l).flatMap((r: Json) => r.Actions)]
+      .some((a: Json) => forwardTargets(a).some(tg => tgArns.includes(tg))));
     const redirects = listeners.every((l: Json) => l.DefaultActions.every((a: Json) => a.Type === 'redirect'));
     if (listeners.length > 0 && !forwards && !redirects) problems.push(`load balancer ${id}: no listener forwards to a target group of this stack`);
   }
@@ -357,6 +359,18 @@ export function checkOutputs(template: Json, state: Json): string[] {
     return /\$\{Token\[|\{"(Ref|Fn::)/.test(v) ? [`output ${key} is unresolved: ${v}`] : [];
   });
 }
+/**
+ * Service Connect namespaces exist as Cloud Map HTTP namespaces of the template's name. (moto
+ * keeps no Service Connect configuration of a service or a cluster: those are checked by the
+ * unit tests; the caller -> callee security group rules by checkSecurityGroupRules.)
+ */
+export function checkNamespaces(template: Json, state: Json): string[] {
+  return resourcesOfType(template, 'AWS::ServiceDiscovery::HttpNamespace').flatMap(([id, ns]) => {
+    const live = (state.namespaces ?? []).find((n: Json) => n.Id === physicalId(state, id));
+    if (!live) return [`namespace ${id} does not exist`];
+    return live.Name === ns.Properties.Name && live.Type === 'HTTP' ? [] : [`namespace ${id}: ${live.Type} ${live.Name}, want HTTP ${ns.Properties.Name}`];
+  });
+}
 
 /** All checks of the deployed stack. */
 export function checkStack(template: Json, state: Json): string[] {
@@ -374,6 +388,7 @@ export function checkStack(template: Json, state: Json): string[] {
     ...checkTopicPolicies(template, state),
     ...checkBucketPolicies(template, state),
     ...checkScheduleRules(template, state),
+    ...checkNamespaces(template, state),
     ...checkOutputs(template, state),
   ];
 }

@@ -106,6 +106,8 @@ def state(endpoint: str, stack: str) -> dict:
     out["bucketPolicies"] = {name: json.loads(s3.get_bucket_policy(Bucket=name)["Policy"])
                              for name in ids.get("AWS::S3::Bucket", [])
                              if name and _has_bucket_policy(s3, name)}
+    sd = client(endpoint, "servicediscovery")
+    out["namespaces"] = [sd.get_namespace(Id=ns_id)["Namespace"] for ns_id in ids.get("AWS::ServiceDiscovery::HttpNamespace", [])]
     events = client(endpoint, "events")
     out["rules"] = [{**events.describe_rule(Name=name), "Targets": events.list_targets_by_rule(Rule=name)["Targets"]}
                     for name in ids.get("AWS::Events::Rule", [])]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures which fixes of the emulator shim (moto_server.py, moto_missing_resources.py) a moto
+# Measures which fixes of the emulator shim (moto_server.py, moto_missing_resources.py, moto_service_discovery.py) a moto
 # version still needs: runs the emulator integration test and the demo once with every fix,
 # then once per fix with only that fix left out (FARGATE_KIT_MOTO_SKIP_FIXES=N). A fix whose
 # absence fails neither is no longer needed by that moto version.
@@ -9,7 +9,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 export FARGATE_KIT_VENV="$(cd "${1:-.venv}" && pwd)"
 moto=$("$FARGATE_KIT_VENV/bin/python" -c 'import moto; print(moto.__version__)')
-fixes="${FIXES:-$( (grep -oE "^# --- Fix [0-9]+" tools/emulator/moto_server.py | awk "{print \$4}"; echo 9) | sort -n | tr "\n" " ")}"
+fixes="${FIXES:-$( (grep -oE "^# --- Fix [0-9]+" tools/emulator/moto_server.py | awk "{print \$4}"; echo 9; echo 14) | sort -n | tr "\n" " ")}"
 run() {
   FARGATE_KIT_MOTO_SKIP_FIXES="$1" npx jest --ci --coverage=false --testPathIgnorePatterns=/node_modules/ -- test/integ/emulator-deploy.test.ts >/tmp/measure-shim-jest.log 2>&1
   local jest=$?

@@ -391,6 +391,12 @@ def main() -> None:
             sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
             sys.dont_write_bytecode = True  # no __pycache__ in the source tree
             import moto_missing_resources  # noqa: F401
+        # Fix 14: a CloudFormation handler for AWS::ServiceDiscovery::HttpNamespace (the Service
+        # Connect namespace of a FargateEnvironment); see moto_service_discovery.py.
+        if 14 not in skip:
+            sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+            sys.dont_write_bytecode = True
+            import moto_service_discovery  # noqa: F401
     app = DomainDispatcherApplication(create_backend_app)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     port = server.server_port
