@@ -13,6 +13,9 @@ import { gcExposed } from './measure';
 import { renderSynthReport } from './report';
 import { SERVICES_PER_STACK } from './side';
 import { SIDES } from './sides';
+import { environmentSide } from './shared-environment';
+import { renderEnvironmentTargets } from './targets';
+import { peerSide } from './peer';
 import { runSynthBench } from './synth-bench';
 
 const started = Date.now();
@@ -40,6 +43,10 @@ const doc = [
   '## Synth: side by side',
   '',
   renderSynthReport(SIDES, results, sizes),
+  '',
+  '## Many services in one environment',
+  '',
+  renderEnvironmentTargets(peerSide, environmentSide, results, sizes),
   '',
   '## Monthly cost',
   '',

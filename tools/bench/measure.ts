@@ -3,7 +3,10 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { App } from 'aws-cdk-lib';
 import { BenchSide } from './side';
-import { CfnTemplate, countByType, TypeCounts } from './template-stats';
+import { CfnTemplate, bytesByType, countByType, TypeCounts } from './template-stats';
+import { countHourlyResources } from '../../src/report/cost/hourly-resources';
+import { fixedMonthlyCost } from '../../src/report/cost/monthly-cost';
+import { PRICES } from '../../src/report/cost/prices';
 
 /** What one build + synth of a side's app measured. */
 export interface SynthSample {
@@ -19,6 +22,10 @@ export interface SynthSample {
   readonly stacks: number;
   /** Resources by type over all stacks. */
   readonly counts: TypeCounts;
+  /** Bytes of the resources (compact JSON) by type over all stacks: where the template bytes go. */
+  readonly bytesByType: TypeCounts;
+  /** Fixed monthly cost of the app's hourly-billed resources (NAT, endpoints, load balancers, public IPv4), USD. */
+  readonly fixedMonthlyUsd: number;
 }
 
 const gc: () => void = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -49,6 +56,8 @@ export function synthOnce(side: BenchSide, services: number): SynthSample {
       largestTemplateBytes: Math.max(...sizes),
       stacks: assembly.stacks.length,
       counts: countByType(templates),
+      bytesByType: bytesByType(templates),
+      fixedMonthlyUsd: fixedMonthlyCost(countHourlyResources(templates), PRICES).total,
     };
   } finally {
     rmSync(outdir, { recursive: true, force: true });

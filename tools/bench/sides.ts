@@ -1,10 +1,12 @@
 import { oursSide } from './ours';
 import { partialSide } from './partial';
 import { peerSide } from './peer';
+import { environmentSide } from './shared-environment';
 import { BenchSide } from './side';
 
 /**
- * The sides measured, peer first. `partial` (our network and task definition under the
+ * The sides measured, peer first. `environment` serves the same N services from one shared load balancer.
+ * `partial` (our network and task definition under the
  * stock pattern's ALB and service) splits our cost between the layers.
  */
-export const SIDES: BenchSide[] = [peerSide, oursSide, partialSide];
+export const SIDES: BenchSide[] = [peerSide, oursSide, environmentSide, partialSide];

@@ -16,6 +16,17 @@ export function countByType(templates: readonly CfnTemplate[]): TypeCounts {
   return counts;
 }
 
+/** Bytes of each resource as compact JSON, summed by CloudFormation type. */
+export function bytesByType(templates: readonly CfnTemplate[]): TypeCounts {
+  const bytes: TypeCounts = {};
+  for (const t of templates) {
+    for (const r of Object.values(t.Resources ?? {})) {
+      bytes[r.Type] = (bytes[r.Type] ?? 0) + Buffer.byteLength(JSON.stringify(r));
+    }
+  }
+  return bytes;
+}
+
 /** The total number of resources in type counts. */
 export function totalResources(counts: TypeCounts): number {
   return Object.values(counts).reduce((a, b) => a + b, 0);
