@@ -8,7 +8,7 @@ import { renderReport } from './render';
 import { buildReport } from './report';
 
 /** Assemblies with at least this many stacks get a progress line per stack on stderr. */
-export const PROGRESS_MIN_STACKS = 5;
+export const PROGRESS_MIN_STACKS = 10;
 
 /** Where the command writes: injectable so that tests run it in-process. */
 export interface CliIo {

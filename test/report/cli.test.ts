@@ -14,7 +14,7 @@ test('writes Markdown to stdout with every section, and nothing on stderr for a 
   expect(r.stderr).toBe('');
   const headings = r.stdout.split('\n').filter(l => l.startsWith('## '));
   expect(headings).toEqual(['## Exposure', '## Permissions', '## Network diagrams', '## Cost']);
-  expect(r.stdout.match(/```mermaid\nflowchart LR\n/g)).toHaveLength(4);
+  expect(r.stdout.match(/```mermaid\nflowchart LR\n/g)).toHaveLength(5);
 });
 
 test('--out writes the file and says so on stderr', () => {

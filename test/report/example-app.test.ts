@@ -6,7 +6,7 @@ const reports = facts(exampleAssembly());
 
 test('one report per example stack, with its region', () => {
   expect(reports.map(r => [r.name, r.region])).toEqual([
-    ['Scorekeep', 'us-east-1'], ['PublicOnly', 'region-agnostic'], ['IsolatedWithEndpoints', 'region-agnostic'], ['BatchJob', 'region-agnostic'],
+    ['Scorekeep', 'us-east-1'], ['PublicOnly', 'region-agnostic'], ['IsolatedWithEndpoints', 'region-agnostic'], ['BatchJob', 'region-agnostic'], ['ManyServices', 'us-east-1'],
   ]);
 });
 
@@ -110,5 +110,37 @@ describe('BatchJob: a scheduled task and a one-off task', () => {
     }]);
     const role = s.permissions.roles.find(r => r.name === 'Nightly/ScheduleRole')!;
     expect(role.trust).toEqual(['Service events.amazonaws.com if StringEquals aws:SourceAccount = ${AWS::AccountId}']);
+  });
+});
+
+describe('ManyServices: one environment, a shared load balancer and Service Connect calls', () => {
+  const s = stackFacts(reports, 'ManyServices');
+  const byName = (name: string) => s.exposure.workloads.find(w => w.name === name)!;
+
+  test('three services in the private subnets behind one NAT gateway', () => {
+    expect(s.exposure.workloads.map(w => [w.name, w.publicIp, w.egress])).toEqual([
+      ['Api', false, 'NAT gateway (1 for 2 subnets)'],
+      ['Frontend', false, 'NAT gateway (1 for 2 subnets)'],
+      ['Worker', false, 'NAT gateway (1 for 2 subnets)'],
+    ]);
+  });
+
+  test('the API accepts 5000 from its two callers only; the frontend 8080 from the shared load balancer; the worker nothing', () => {
+    expect(byName('Api').ingress).toEqual([
+      'tcp 5000 from service Frontend (reachable from security group Env/LoadBalancerSecurityGroup on tcp 8080)',
+      'tcp 5000 from service Worker (no ingress)',
+    ]);
+    expect(byName('Frontend').ingress).toEqual(['tcp 8080 from load balancer Env/LoadBalancer (reachable from 0.0.0.0/0 on tcp 80)']);
+    expect(byName('Frontend').targets).toEqual(['web:8080 ← FrontendFront/TargetGroup']);
+    expect(byName('Worker').ingress).toEqual([]);
+  });
+
+  test('the shared load balancer answers 404 by default and forwards by rule', () => {
+    expect(s.exposure.loadBalancers).toEqual([expect.objectContaining({
+      name: 'Env/LoadBalancer',
+      scheme: 'internet-facing',
+      listeners: [{ port: '80', protocol: 'HTTP', action: 'fixed response 404 (+ 1 rule)' }],
+      allowedCidrs: ['0.0.0.0/0 on tcp 80'],
+    })]);
   });
 });
