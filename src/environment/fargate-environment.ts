@@ -17,7 +17,7 @@ import { addListeners, loadBalancerSecurityGroup } from '../private/load-balance
 import { checkAccessLogsRegion, checkAllowedCidrs, checkAzCoverage, checkHttpsOptions, checkLoadBalancerSubnets } from '../validation/alb-rules';
 import {
   checkCalls, checkCertificateCoversHosts, checkEnvironmentNetwork, checkNamespaceName, checkServiceConnectNamesUnique,
-  checkSharedListenerRules, checkTargetGroupQuota,
+  checkSharedListenerRules, checkTargetGroupQuota, withAssignedPriorities,
 } from '../validation/environment-rules';
 import { reportAtSynth, reportProblems } from '../validation/errors';
 
@@ -160,7 +160,7 @@ export class FargateEnvironment extends Construct {
     reportAtSynth(TYPE, this, () => {
       const domains = this.certificateDomains();
       return [
-        ...checkSharedListenerRules(state.rules),
+        ...checkSharedListenerRules(withAssignedPriorities(state.rules)),
         checkTargetGroupQuota(state.targetGroups),
         ...(this.certificates.length > 0 ? state.hosts.map(h => checkCertificateCoversHosts(h.owner, h.hosts, domains)) : []),
         ...checkServiceConnectNamesUnique(state.published),

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, Token } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { accessLogBucket } from './access-logs';
 import { addAlbAlarms } from './alb-alarms';
 import { ResolvedTarget, resolveTarget, targetContainers, targetKey } from './alb-targets';
-import { environmentState } from './environment-registry';
+import { environmentState, sharedRulePriorities } from './environment-registry';
 import { knownAzs } from './imported-network';
 import { addListeners, loadBalancerSecurityGroup } from './load-balancer';
 import { AlbFrontOptions } from '../alb/alb-front-options';
@@ -26,7 +26,7 @@ import {
 } from '../validation/alb-rules';
 import { SharedRuleSpec, checkSharedFrontConditions, checkSharedFrontOptions } from '../validation/environment-rules';
 import { reportAtSynth, reportProblems } from '../validation/errors';
-import { checkRoutePriorities, derivedRulePriority, derivedSharedRulePriority } from '../validation/route-rules';
+import { checkRoutePriorities, derivedRulePriority, sharedRuleSlot } from '../validation/route-rules';
 
 /** The port of every target group (ECS registers each task with its container port). */
 const TARGET_GROUP_PORT = 80;
@@ -214,8 +214,12 @@ export function buildAlbFront(constructType: string, scope: Construct, props: Al
     // the front's rules live under the front, keyed by what they serve: 'Rule' for the
     // default target, 'Rule <path pattern>' for a route (its paths AND the front's hosts)
     const add = (id: string, owner: string, ruleHosts: string[], rulePaths: string[], tg: elbv2.ApplicationTargetGroup, explicit?: number) => {
-      const priority = explicit ?? derivedSharedRulePriority(ruleHosts, rulePaths);
-      state.rules.push({ owner, hosts: ruleHosts, paths: rulePaths, priority, explicit: explicit !== undefined } satisfies SharedRuleSpec);
+      // a derived priority another rule already holds moves within its band: resolved at synth,
+      // when every rule of the listener is known
+      const slot = explicit === undefined ? sharedRuleSlot(ruleHosts, rulePaths) : undefined;
+      const index = state.rules.length;
+      state.rules.push({ owner, hosts: ruleHosts, paths: rulePaths, priority: explicit ?? slot!.base, explicit: explicit !== undefined, slot } satisfies SharedRuleSpec);
+      const priority = explicit ?? Lazy.number({ produce: () => sharedRulePriorities(state)[index] });
       const conditions = [
         ...(ruleHosts.length > 0 ? [elbv2.ListenerCondition.hostHeaders(ruleHosts)] : []),
         ...(rulePaths.length > 0 ? [elbv2.ListenerCondition.pathPatterns(rulePaths)] : []),

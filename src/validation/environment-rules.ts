@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { MAX_LISTENER_RULES } from './alb-rules';
-import { MAX_RULE_PRIORITY, hasLiteralHostsOnly } from './route-rules';
+import { MAX_RULE_PRIORITY, PrioritySlot, assignSharedPriorities, hasLiteralHostsOnly } from './route-rules';
 
 /** Target groups one Application Load Balancer can route to (an ELB quota). */
 export const MAX_TARGET_GROUPS_PER_LOAD_BALANCER = 100;
@@ -19,6 +19,19 @@ export interface SharedRuleSpec {
   readonly priority: number;
   /** Whether the priority was set explicitly (else derived from the conditions). */
   readonly explicit: boolean;
+  /** The derived priority's band, when not explicit: a derived rule that collides moves within it. */
+  readonly slot?: PrioritySlot;
+}
+
+/** The key that orders colliding derived rules: their conditions, in a fixed form. */
+function ruleKey(r: SharedRuleSpec): string {
+  return `${[...r.hosts].map(h => h.toLowerCase()).sort().join(',')}|${[...r.paths].sort().join(',')}`;
+}
+
+/** The rules with the priorities they get on the listener (see assignSharedPriorities). */
+export function withAssignedPriorities(rules: readonly SharedRuleSpec[]): SharedRuleSpec[] {
+  const assigned = assignSharedPriorities(rules.map(r => ({ key: ruleKey(r), explicit: r.explicit ? r.priority : undefined, slot: r.slot })));
+  return rules.map((r, i) => ({ ...r, priority: assigned[i] }));
 }
 
 /** The literal part of an ALB pattern before its first wildcard. */

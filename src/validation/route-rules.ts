@@ -17,12 +17,22 @@ export function derivedRulePriority(pathPattern: string, tieBreak: string = ''):
   return derivedPriority(pathPattern, `${tieBreak}${pathPattern}`, 0, 1);
 }
 
+/** A derived priority and the band of priorities it may move within to avoid a collision. */
+export interface PrioritySlot {
+  /** The derived priority. */
+  readonly base: number;
+  /** The first priority of its band (the same specificity). */
+  readonly first: number;
+  /** The last priority of its band. */
+  readonly last: number;
+}
+
 /**
  * The shared derivation: the literal part of `pathPattern` before its first wildcard picks a
  * block of PRIORITY_SPREAD priorities (longer first); the block is cut into `bands` equal bands
  * (band 0 first), and a hash of `hashed` picks the place in the band.
  */
-function derivedPriority(pathPattern: string, hashed: string, band: number, bands: number): number {
+function derivedSlot(pathPattern: string, hashed: string, band: number, bands: number): PrioritySlot {
   const wildcard = pathPattern.search(/[*?]/);
   const literal = Math.min(wildcard === -1 ? pathPattern.length : wildcard, MAX_PATTERN_LENGTH);
   let hash = 0; // a polynomial string hash, stable across runs and platforms
@@ -30,7 +40,12 @@ function derivedPriority(pathPattern: string, hashed: string, band: number, band
     hash = (hash * 31 + hashed.charCodeAt(i)) % 1000003;
   }
   const width = Math.floor(PRIORITY_SPREAD / bands);
-  return (MAX_PATTERN_LENGTH - literal) * PRIORITY_SPREAD + band * width + (hash % width) + 1;
+  const first = (MAX_PATTERN_LENGTH - literal) * PRIORITY_SPREAD + band * width + 1;
+  return { base: first + (hash % width), first, last: first + width - 1 };
+}
+
+function derivedPriority(pathPattern: string, hashed: string, band: number, bands: number): number {
+  return derivedSlot(pathPattern, hashed, band, bands).base;
 }
 
 /** Whether a rule names hosts, all of them without wildcards (more specific than a wildcard host or any host). */
@@ -46,10 +61,51 @@ export function hasLiteralHostsOnly(hosts: readonly string[]): boolean {
  * leaving the listener never change it.
  */
 export function derivedSharedRulePriority(hosts: readonly string[], paths: readonly string[]): number {
+  return sharedRuleSlot(hosts, paths).base;
+}
+
+/** The derived priority of a shared-listener rule (see derivedSharedRulePriority) and its band. */
+export function sharedRuleSlot(hosts: readonly string[], paths: readonly string[]): PrioritySlot {
   const literal = (p: string) => { const i = p.search(/[*?]/); return i === -1 ? p.length : i; };
   const least = paths.length === 0 ? '*' : [...paths].sort((a, b) => literal(a) - literal(b) || a.localeCompare(b))[0];
   const hashed = `${[...hosts].map(h => h.toLowerCase()).sort().join(',')}|${[...paths].sort().join(',')}|${least}`;
-  return derivedPriority(least, hashed, hasLiteralHostsOnly(hosts) ? 0 : 1, 2);
+  return derivedSlot(least, hashed, hasLiteralHostsOnly(hosts) ? 0 : 1, 2);
+}
+
+/** A rule to place on a shared listener: an explicit priority, or a derived slot. */
+export interface PriorityClaim {
+  /** What the rule matches (its hosts and paths): orders colliding derived rules. */
+  readonly key: string;
+  /** The explicit priority, if set. */
+  readonly explicit?: number;
+  /** The derived slot, when there is no explicit priority. */
+  readonly slot?: PrioritySlot;
+}
+
+/**
+ * The priorities of the rules of one shared listener. Explicit priorities stay as given.
+ * Derived ones keep their derived priority unless another rule holds it: then, in the order
+ * of (derived priority, conditions), each takes the next free priority of its own band (the
+ * same specificity, so a move never reorders rules that could match the same request). Only a
+ * rule whose derived priority collides can move, and only within its band; a full band keeps
+ * the collision for FGK-SHARED-LISTENER-PRIORITY to report.
+ */
+export function assignSharedPriorities(claims: readonly PriorityClaim[]): number[] {
+  const taken = new Set<number>();
+  for (const c of claims) if (c.explicit !== undefined && !Token.isUnresolved(c.explicit)) taken.add(c.explicit);
+  const result = claims.map(c => c.explicit ?? c.slot?.base ?? 0);
+  const derived = claims.map((c, i) => ({ c, i })).filter(x => x.c.explicit === undefined && x.c.slot !== undefined)
+    .sort((a, b) => a.c.slot!.base - b.c.slot!.base || (a.c.key < b.c.key ? -1 : a.c.key > b.c.key ? 1 : 0));
+  for (const { c, i } of derived) {
+    const { base, first, last } = c.slot!;
+    const width = last - first + 1;
+    let p = base;
+    for (let step = 0; step < width && taken.has(p); step++) p = first + ((base - first + step + 1) % width);
+    if (taken.has(p)) p = base;
+    taken.add(p);
+    result[i] = p;
+  }
+  return result;
 }
 
 /** A route as the priority rules see it. */

@@ -230,3 +230,33 @@ describe('derived priorities of shared-listener rules', () => {
     expect(derivedSharedRulePriority(['a.example.com'], ['/api/*'])).toBeLessThan(derivedSharedRulePriority([], ['/api/*']));
   });
 });
+
+describe('derived priorities on a shared listener never collide', () => {
+  function hosts(n: number) {
+    const { stack, environment } = envFixture({ loadBalancer: {} });
+    for (let i = 0; i < n; i++) {
+      const service = new FargateService(stack, `S${i}`, { environment, taskDef: taskDef(stack, `T${i}`, 'web', 8080) });
+      new AlbFront(stack, `F${i}`, { service, hostHeaders: [`service${i}.example.com`] });
+    }
+    const rules = Template.fromStack(stack).findResources('AWS::ElasticLoadBalancingV2::ListenerRule');
+    return new Map(Object.values(rules).map((r: any) => [r.Properties.Conditions[0].HostHeaderConfig.Values[0] as string, r.Properties.Priority as number]));
+  }
+
+  test('30 services by host: 30 distinct priorities, all in the literal-host band (where derived ones would have collided)', () => {
+    const p = hosts(30);
+    const derived = [...p.keys()].map(h => derivedSharedRulePriority([h], []));
+    expect(new Set(derived).size).toBeLessThan(30); // the hash alone collides at this size
+    expect(new Set(p.values()).size).toBe(30);
+    const band = derivedSharedRulePriority(['*.example.com'], []);
+    for (const v of p.values()) expect(v).toBeLessThan(band);
+  });
+
+  test('a service joining moves no existing rule unless its derived priority collides with one', () => {
+    const before = hosts(20);
+    const after = hosts(21);
+    const moved = [...before].filter(([h, v]) => after.get(h) !== v);
+    const newcomer = derivedSharedRulePriority(['service20.example.com'], []);
+    expect(moved.every(([, v]) => v === newcomer || Math.abs(v - newcomer) < 5)).toBe(true);
+    expect(moved.length).toBeLessThanOrEqual(1);
+  });
+});
