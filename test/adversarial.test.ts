@@ -79,6 +79,15 @@ const CASES: Array<[string, string, (p: Parts) => void, FargateVpcProps?, Fargat
     web(p.taskDef).addSecret('DB', ecs.Secret.fromSecretsManager(new secretsmanager.Secret(p.stack, 'Db')));
     service(p);
   }, { topology: VpcTopology.PRIVATE_ISOLATED }],
+  ['a Docker Hub image in an isolated network (was: a template that deploys, then CannotPullContainerError)', 'FGK-IMAGE-REGISTRY', p => {
+    p.taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('nginx'), ports: [8080] });
+    service(p);
+  }, { topology: VpcTopology.PRIVATE_ISOLATED }],
+  ['an ECR Public sidecar added with taskDefinition.addContainer in ISOLATED_ONLY', 'FGK-IMAGE-REGISTRY', p => {
+    web(p.taskDef);
+    p.taskDef.taskDefinition.addContainer('otel', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/aws-observability/aws-otel-collector:latest') });
+    service(p);
+  }, { topology: VpcTopology.ISOLATED_ONLY }],
   // silent rewrites and no-ops
   ['a CIDR with host bits (was: silently another network)', 'FGK-VPC-CIDR', p => web(p.taskDef), { cidr: '10.0.0.1/16' }],
   ['grantRun to a principal of another account (was: dropped, reported as success)', 'FGK-GRANT-PRINCIPAL', p => {

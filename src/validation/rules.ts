@@ -35,6 +35,7 @@ export const RULES: readonly RuleInfo[] = [
   r('FGK-ISOLATED-SUBNET-ENDPOINTS', 'FargateService, FargateTask', false, 'A task in an isolated subnet needs the ECR, S3 and CloudWatch Logs endpoints.'),
   r('FGK-SECRET-ENDPOINTS', 'FargateService, FargateTask', false, 'Secrets (including ones added with container.addSecret) need the Secrets Manager / SSM endpoint when tasks have no internet route.'),
   r('FGK-EXEC-ENDPOINT', 'FargateService, FargateTask', false, 'ECS Exec needs the ssmmessages endpoint when tasks have no internet route.'),
+  r('FGK-IMAGE-REGISTRY', 'FargateService, FargateTask', true, 'Tasks without an internet route pull images from private ECR only (<account>.dkr.ecr.<region>.amazonaws.com): VPC endpoints serve no other registry, ECR Public included (https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html). Acknowledge it when the tasks reach the registry through a proxy of your own.'),
   r('FGK-CLUSTER-CONFLICT', 'FargateService, FargateTask', false, 'cluster and sharedCluster are exclusive: a workload runs in one cluster.'),
   // task definition
   r('FGK-TASK-SIZE', 'FargateTaskDef', true, 'Task CPU and memory form one of the fixed combinations Fargate accepts.'),
