@@ -2,6 +2,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import { containerImagesOf } from './containers';
+import { architectureName } from './platform';
 import { IFargateNetwork } from '../network/network';
 import { FargateTaskDef } from '../task/fargate-task-def';
 import { reportAtSynth, reportProblems } from '../validation/errors';
@@ -70,7 +71,7 @@ export function validatePlacement(
       checkSecretEndpoints(f, taskDef.requiredVpcEndpoints),
       ...checkImageRegistries(f, containerImagesOf(taskDef.taskDefinition)),
       checkPlatformFeatures(checks.platformVersion, {
-        arm64: taskDef.cpuArchitecture._cpuArchitecture === 'ARM64',
+        arm64: architectureName(taskDef.cpuArchitecture) === 'ARM64',
         windows: taskDef.operatingSystemFamily.isWindows(),
         efs: taskDef.efsFileSystems.length > 0,
         ephemeralStorage: tdProps.ephemeralStorage !== undefined,

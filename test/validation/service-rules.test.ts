@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import {
-  checkContainerOverrides, checkDesiredCount, checkPercent, checkPlatformForCpu, checkScalingBounds, checkSpotPlatform, checkSpotWeights,
+  checkContainerOverrides, checkDesiredCount, checkPercent, checkPlatformForCpu, checkScalingBounds, checkScheduleExpression,
+  checkScheduledTaskCount, checkSpotPlatform, checkSpotWeights,
 } from '../../src/validation/service-rules';
 
 describe('checkDesiredCount', () => {
@@ -50,4 +51,33 @@ describe('checkContainerOverrides', () => {
   test('valid: names of the task\'s containers', () => expect(checkContainerOverrides(['job'], ['job', 'sidecar'])).toBeUndefined());
   test('invalid: names what is unknown and what exists', () => expect(checkContainerOverrides(['jbo'], ['job']))
     .toMatch(/containerOverrides name container\(s\) 'jbo', which the task does not have \(containers: 'job'\).*Fix:/));
+});
+
+describe('FGK-SCHEDULED-TASK-COUNT', () => {
+  test.each([1, 5, 10, undefined])('%s is fine', n => expect(checkScheduledTaskCount(n)).toBeUndefined());
+  test.each([0, -1, 11, 1.5])('%s is refused, with the value, the range and the fix', n => {
+    expect(checkScheduledTaskCount(n)).toMatch(new RegExp(`^\\[FGK-SCHEDULED-TASK-COUNT\\] scheduledTaskCount ${n} is not valid; each scheduled run starts 1 to 10 tasks.*Fix: set scheduledTaskCount from 1 to 10`));
+  });
+  test('a token is not known at synth', () => expect(checkScheduledTaskCount(Token.asNumber({ Ref: 'N' }))).toBeUndefined());
+});
+
+describe('FGK-SCHEDULE-EXPRESSION', () => {
+  test.each(['rate(1 minute)', 'rate(5 minutes)', 'rate(1 hour)', 'rate(2 days)', 'cron(0 3 * * ? *)', 'cron(0 18 ? * MON-FRI *)', 'cron(0/15 * ? * * *)'])(
+    '%s is fine', e => expect(checkScheduleExpression(e)).toBeUndefined());
+  test.each([
+    ['rate(0 minutes)', /is not a rate EventBridge accepts/],
+    ['rate(1 minutes)', /singular unit for 1/],
+    ['rate(5 minute)', /is not a rate EventBridge accepts/],
+    ['cron(0 3 * * * *)', /exactly one of day-of-month and day-of-week is '\?'/],
+    ['cron(0 3 ? * ? *)', /exactly one of day-of-month and day-of-week/],
+    ['cron(0 3 * * ?)', /six fields/],
+    ['at(2027-01-01T00:00:00)', /at\(\.\.\.\) is for EventBridge Scheduler/],
+    ['every day', /is not a schedule expression of an EventBridge rule/],
+  ])('%s is refused', (e, why) => {
+    const problem = checkScheduleExpression(e);
+    expect(problem).toMatch(/^\[FGK-SCHEDULE-EXPRESSION\] schedule '/);
+    expect(problem).toMatch(why);
+    expect(problem).toMatch(/Fix: use events\.Schedule\.rate/);
+  });
+  test('a token is not known at synth', () => expect(checkScheduleExpression(Token.asString({ Ref: 'S' }))).toBeUndefined());
 });
