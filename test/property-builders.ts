@@ -163,7 +163,8 @@ export function buildImported(stack: Stack, c: ImportedCase): IFargateNetwork {
     topology: c.topology,
     taskSubnets: selection(c.taskSubnets, 'task'),
     loadBalancerSubnets: selection(c.loadBalancerSubnets, 'lb'),
-    vpcEndpoints: c.endpoints ? [VpcEndpointService.ECR_API, VpcEndpointService.ECR_DOCKER, VpcEndpointService.S3, VpcEndpointService.CLOUDWATCH_LOGS] : [],
+    vpcEndpoints: c.endpoints
+      ? [VpcEndpointService.ECR_API, VpcEndpointService.ECR_DOCKER, VpcEndpointService.S3, VpcEndpointService.CLOUDWATCH_LOGS] : [],
   });
   const taskDef = new FargateTaskDef(stack, 'Task');
   taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromEcrRepository(ecr.Repository.fromRepositoryName(stack, 'Repo', 'web'), 'v1'), ports: [8080] });
