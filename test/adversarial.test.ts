@@ -124,6 +124,14 @@ const CASES: Array<[string, string, (p: Parts) => void, FargateVpcProps?, Fargat
     web(p.taskDef);
     new FargateTask(p.stack, 'Job', { network: p.network, taskDef: p.taskDef, schedule: events.Schedule.expression('cron(0 3 * * * *)') });
   }],
+  ['an ALB on one imported subnet while the tasks\' subnets are imported by ID (was: the AZ rule skipped, CloudFormation refuses the ALB; found by cfn-lint over generated templates)', 'FGK-AZ-COVERAGE', p => {
+    web(p.taskDef);
+    const vpc = ec2.Vpc.fromVpcAttributes(p.stack, 'Imported', { vpcId: 'vpc-0123abcd', availabilityZones: ['a'], publicSubnetIds: ['subnet-0000000a'] });
+    const network = FargateVpc.fromVpc(p.stack, 'ImportedNet', {
+      vpc, topology: VpcTopology.PRIVATE_WITH_NAT, taskSubnets: { subnets: [ec2.Subnet.fromSubnetId(p.stack, 'T', 'subnet-0000000b')] },
+    });
+    new AlbFrontedService(p.stack, 'Web', { network, taskDef: p.taskDef });
+  }],
   // silent rewrites and no-ops
   ['a CIDR with host bits (was: silently another network)', 'FGK-VPC-CIDR', p => web(p.taskDef), { cidr: '10.0.0.1/16' }],
   ['grantRun to a principal of another account (was: dropped, reported as success)', 'FGK-GRANT-PRINCIPAL', p => {

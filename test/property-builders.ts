@@ -134,18 +134,21 @@ const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
 /** An imported VPC (`Vpc.fromVpcAttributes`) adapted with `FargateVpc.fromVpc`, and a service on it (behind an ALB or not). */
 export function buildImported(stack: Stack, c: ImportedCase): IFargateNetwork {
   const azs = AZS.slice(0, c.azs);
-  const ids = (group: string) => azs.map((_, i) => `subnet-${group}${i}`);
+  // IDs of the shape AWS gives them (cfn-lint checks the pattern): 8 hex digits from the name
+  const hex = (name: string) => [...name].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 0xffffffff, 7).toString(16).padStart(8, '0');
+  const subnetId = (name: string) => `subnet-${hex(name)}`;
+  const ids = (group: string) => azs.map((_, i) => subnetId(`${group}${i}`));
   const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
-    vpcId: 'vpc-1234',
+    vpcId: 'vpc-0123abcd',
     vpcCidrBlock: '10.0.0.0/16',
     availabilityZones: azs,
     publicSubnetIds: c.groups.public ? ids('pub') : undefined,
     privateSubnetIds: c.groups.private ? ids('priv') : undefined,
     isolatedSubnetIds: c.groups.isolated ? ids('iso') : undefined,
   });
-  const byId = (prefix: string) => azs.map((_, i) => ec2.Subnet.fromSubnetId(stack, `${prefix}${i}`, `subnet-${prefix}${i}`));
+  const byId = (prefix: string) => azs.map((_, i) => ec2.Subnet.fromSubnetId(stack, `${prefix}${i}`, subnetId(`${prefix}${i}`)));
   const byAttributes = (prefix: string) => azs.map((az, i) =>
-    ec2.Subnet.fromSubnetAttributes(stack, `${prefix}${i}`, { subnetId: `subnet-${prefix}${i}`, availabilityZone: az, routeTableId: `rtb-${prefix}${i}` }));
+    ec2.Subnet.fromSubnetAttributes(stack, `${prefix}${i}`, { subnetId: subnetId(`${prefix}${i}`), availabilityZone: az, routeTableId: `rtb-${hex(`${prefix}${i}`)}` }));
   const selection = (s: ImportedCase['taskSubnets'] | ImportedCase['loadBalancerSubnets'], prefix: string): ec2.SubnetSelection | undefined => {
     switch (s) {
       case 'default': return undefined;

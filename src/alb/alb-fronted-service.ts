@@ -261,10 +261,10 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
     reportProblems(TYPE, this, [checkLoadBalancerSubnets(internetFacing, publicCount, lbSubnets.subnetIds.length - publicCount, nonPublicSubnets)]);
     // an environment-agnostic stack's AZs are tokens: name them by their place in the VPC
     const azLabel = (az: string) => Token.isUnresolved(az) ? `AZ#${vpc.availabilityZones.indexOf(az) + 1}` : az;
-    // subnets imported by ID only have no known AZ: the coverage rule cannot run then
+    // subnets imported by ID only have no known AZ: the coverage rule checks what is known
     const taskAzs = knownAzs(vpc.selectSubnets(network.taskSubnets))?.map(azLabel);
     const lbAzs = knownAzs(lbSubnets)?.map(azLabel);
-    reportAtSynth(TYPE, this, () => [taskAzs && lbAzs && checkAzCoverage(taskAzs, lbAzs)]);
+    reportAtSynth(TYPE, this, () => [checkAzCoverage(taskAzs, lbAzs, lbSubnets.subnetIds.length)]);
 
     // Security group chaining: clients -> ALB on the listener ports only; ALB -> tasks on
     // the target ports only (added by aws-cdk-lib when the targets are registered).

@@ -105,11 +105,19 @@ export function checkTargetCount(targets: readonly string[]): string | undefined
 
 /**
  * The load balancer has a subnet in every AZ the tasks run in (an ALB only routes to
- * targets in its enabled AZs), and an ALB needs subnets in at least two AZs.
+ * targets in its enabled AZs), and an ALB needs subnets in at least two AZs. AZs that are not
+ * known (subnets imported by ID) are `undefined`: then only what is known is checked.
  */
-export function checkAzCoverage(taskAzs: readonly string[], loadBalancerAzs: readonly string[]): string | undefined {
+export function checkAzCoverage(
+  taskAzs: readonly string[] | undefined, loadBalancerAzs: readonly string[] | undefined, loadBalancerSubnetCount = loadBalancerAzs?.length ?? 0,
+): string | undefined {
+  // subnets imported by ID have no known AZ: then at least their count is checked
+  if (loadBalancerAzs === undefined) {
+    if (loadBalancerSubnetCount >= 2) return undefined;
+    return `[FGK-AZ-COVERAGE] the load balancer has ${loadBalancerSubnetCount} subnet(s); an Application Load Balancer needs subnets in at least two AZs. Fix: select subnets in two or more AZs (loadBalancerSubnets, or FargateVpc.fromVpc({ loadBalancerSubnets })).`;
+  }
   // AZs of an environment-agnostic stack are tokens; the subnets of one VPC share them, so they compare as strings.
-  const missing = [...new Set(taskAzs)].filter(az => !loadBalancerAzs.includes(az));
+  const missing = [...new Set(taskAzs ?? [])].filter(az => !loadBalancerAzs.includes(az));
   if (missing.length > 0) {
     return `[FGK-AZ-COVERAGE] the load balancer subnets cover availability zones ${loadBalancerAzs.join(', ') || 'none'} but tasks also run in ${missing.join(', ')}; an ALB only routes to targets in AZs where it has a subnet, so those tasks would never get traffic and would fail their health checks. Fix: select load balancer subnets in ${missing.join(', ')} too (loadBalancerSubnets, or FargateVpc.fromVpc({ loadBalancerSubnets })), or run the tasks only in the load balancer's AZs.`;
   }

@@ -395,7 +395,11 @@ export function withImageTag(template: Json, tag: string): Json {
   const copy = JSON.parse(JSON.stringify(template));
   for (const [, td] of resourcesOfType(copy, 'AWS::ECS::TaskDefinition')) {
     for (const c of td.Properties.ContainerDefinitions) {
-      if (typeof c.Image === 'string') c.Image = `${c.Image.replace(/:[^:/@]+$/, '')}:${tag}`;
+      const retag = (image: string) => `${image.replace(/:[^:/@]+$/, '')}:${tag}`;
+      if (typeof c.Image === 'string') c.Image = retag(c.Image);
+      // a private ECR image (ContainerImage.fromEcrRepository): { 'Fn::Join': ['', [..., '/repo:tag']] }
+      const parts = c.Image?.['Fn::Join']?.[1];
+      if (Array.isArray(parts) && typeof parts[parts.length - 1] === 'string') parts[parts.length - 1] = retag(parts[parts.length - 1]);
     }
   }
   return copy;
