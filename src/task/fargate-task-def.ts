@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { AppContainerOptions, EfsVolumeOptions } from './container-props';
 import { TaskRoles } from '../iam/task-roles';
 import { VpcEndpointService } from '../network/topology';
+import { REASONS, acknowledgeImagePullToken } from '../private/acknowledgements';
 import { clusterCondition, grantRunOnCluster } from '../private/cluster-grants';
 import { containersOf, renderedContainer } from '../private/containers';
 import { architectureName, operatingSystemName } from '../private/platform';
@@ -173,6 +174,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
       executionRole: this.roles.executionRole,
       taskRole: this.roles.taskRole,
     });
+    acknowledgeImagePullToken(this, this.roles.executionRole, REASONS.imagePullToken);
     this.family = this.taskDefinition.family;
     this.familyArnPattern = Stack.of(this).formatArn({ service: 'ecs', resource: 'task-definition', resourceName: `${this.family}:*` });
 
