@@ -21,13 +21,17 @@ export function checkHealthCheckPath(propName: string, path: string | undefined)
   return undefined;
 }
 
-/** Most listener rules (besides the default action) ALB allows per listener. */
+/**
+ * Most rules (besides the default actions) an Application Load Balancer holds: a quota per load
+ * balancer, not per listener, 100 by default (adjustable through Service Quotas, hence an
+ * acknowledgeable AWS fact). https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html
+ */
 export const MAX_LISTENER_RULES = 100;
 
 /** Route path patterns are unique (the second would never match) and within the listener rule quota. */
 export function checkRoutePatterns(patterns: readonly string[]): string | undefined {
   if (patterns.length > MAX_LISTENER_RULES) {
-    return `[FGK-ROUTES] routes has ${patterns.length} entries; an ALB listener holds at most ${MAX_LISTENER_RULES} rules besides its default action. Fix: merge routes with wildcards (e.g. '/api/*'), or split the app behind several load balancers.`;
+    return `[FGK-ROUTES] routes has ${patterns.length} entries; an Application Load Balancer holds at most ${MAX_LISTENER_RULES} rules besides its default actions (the default quota per load balancer, adjustable in Service Quotas). Fix: merge routes with wildcards (e.g. '/api/*'), or split the app behind several load balancers; after raising the quota, acknowledge FGK-ROUTES.`;
   }
   const seen = new Set<string>();
   for (const p of patterns) {

@@ -63,7 +63,14 @@ export function checkSpotWeights(onDemandWeight: number, spotWeight: number, onD
   return undefined;
 }
 
-/** Fargate Spot runs Linux tasks only; ARM64 tasks only on platform 1.4.0+. */
+/**
+ * Fargate Spot runs Linux tasks only; ARM64 tasks only on platform 1.4.0+. Re-checked
+ * 2026-11-26: the ECS API reference (CapacityProviderStrategyItem,
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html)
+ * says FARGATE_SPOT supports X86_64 Linux tasks on 1.3.0+ and ARM64 Linux tasks on 1.4.0+; the
+ * developer guide's capacity provider page still says ARM64 has no Spot. The API reference is the
+ * newer fact (DESIGN.md: these rules widened over time), so ARM64 on Spot is allowed.
+ */
 export function checkSpotPlatform(
   spotWeight: number, windows: boolean, cpuArchitecture: string, platformVersion: string | undefined,
 ): string | undefined {
