@@ -77,3 +77,15 @@ describe('FGK-IMAGE-REGISTRY', () => {
     expect(checkImageRegistries(isolated, [images[2]])).toEqual([]);
   });
 });
+
+// Boundary tests that kill the mutants Stryker left alive in image-rules.ts.
+describe('image-rules boundaries (mutation testing)', () => {
+  test.each(['index.docker.io', 'registry-1.docker.io', 'docker.io'])('%s is named as Docker Hub', host => {
+    expect(checkImageRegistries(isolated, [{ container: 'web', image: `${host}/library/nginx` }])[0])
+      .toContain(`is pulled from Docker Hub (${host}),`);
+  });
+
+  test('a reference that starts with / has an empty first component: no registry host, so Docker Hub', () => {
+    expect(imageRegistry('/(token)')).toEqual({ host: 'docker.io', registry: 'other' });
+  });
+});
