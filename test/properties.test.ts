@@ -43,6 +43,7 @@ describe('properties: a library error or a template that keeps the invariants, n
         expectLibraryErrorOrTemplate(stack => {
           new FargateVpc(stack, 'Net', { topology, cidr: cidr ?? undefined, maxAzs: maxAzs ?? undefined, natGateways: natGateways ?? undefined, flowLogs: false });
         }, t => {
+          expectLibraryInvariants(t);
           // private subnets always have a default route to a NAT gateway
           if (topology === VpcTopology.PRIVATE_WITH_NAT) expect(Object.keys(t.findResources('AWS::EC2::NatGateway')).length).toBeGreaterThan(0);
           if (topology === VpcTopology.PRIVATE_ISOLATED || topology === VpcTopology.ISOLATED_ONLY) {
@@ -66,6 +67,7 @@ describe('properties: a library error or a template that keeps the invariants, n
           taskDef.addAppContainer('web', { image: IMAGE, ports: ports.map(p => num(p, lazy)) });
           new FargateService(stack, 'Svc', { network, taskDef, desiredCount: num(desiredCount, lazy) });
         }, t => {
+          expectLibraryInvariants(t);
           const td = Object.values(t.findResources('AWS::ECS::TaskDefinition'))[0].Properties;
           expect(validMemoryForCpu(Number(td.Cpu))).toContain(Number(td.Memory));
           expect(Object.values(t.findResources('AWS::ECS::Service'))[0].Properties.DesiredCount).toBeGreaterThanOrEqual(0);
@@ -96,6 +98,7 @@ describe('properties: a library error or a template that keeps the invariants, n
             allowedCidrs: allowedCidrs ?? undefined,
           });
         }, t => {
+          expectLibraryInvariants(t);
           for (const r of Object.values(t.findResources('AWS::EC2::SecurityGroupIngress'))) {
             expect([8080, 5000]).toContain(r.Properties.FromPort);
             expect(r.Properties.SourceSecurityGroupId).toBeDefined();

@@ -328,6 +328,26 @@ export function expectLibraryInvariants(t: Template): void {
     const memory = Number(td.Properties.Memory);
     if (Number.isFinite(cpu) && Number.isFinite(memory)) expect(validMemoryForCpu(cpu)).toContain(memory);
   }
+  // AZ coverage: a load balancer spans two AZs or more, among them every AZ its service's tasks
+  // run in (subnets of the template compared by their AvailabilityZone; imported ones by count)
+  const subnets = t.findResources('AWS::EC2::Subnet');
+  const azOf = (ref: any) => (ref?.Ref && subnets[ref.Ref] ? JSON.stringify(subnets[ref.Ref].Properties.AvailabilityZone) : undefined);
+  const loadBalancers = Object.values(t.findResources('AWS::ElasticLoadBalancingV2::LoadBalancer'));
+  for (const lb of loadBalancers) {
+    const lbSubnets = asArray<any>(lb.Properties.Subnets);
+    expect(lbSubnets.length).toBeGreaterThanOrEqual(2);
+    const lbAzs = new Set(lbSubnets.map(azOf));
+    if (lbAzs.has(undefined)) continue;
+    expect(lbAzs.size).toBeGreaterThanOrEqual(2);
+    if (loadBalancers.length === 1) {
+      for (const svc of Object.values(t.findResources('AWS::ECS::Service'))) {
+        if (svc.Properties.LoadBalancers === undefined) continue;
+        for (const az of asArray<any>(svc.Properties.NetworkConfiguration.AwsvpcConfiguration.Subnets).map(azOf)) {
+          if (az !== undefined) expect(lbAzs).toContain(az);
+        }
+      }
+    }
+  }
   const isolatedTasks = Object.values(t.findResources('AWS::EC2::Subnet')).some(s =>
     asArray<any>(s.Properties.Tags).some((tag: any) => tag.Key === 'aws-cdk:subnet-type' && tag.Value === 'Isolated'));
   const natGateways = Object.keys(t.findResources('AWS::EC2::NatGateway')).length;
