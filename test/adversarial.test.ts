@@ -9,7 +9,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import {
   AlbFrontedService, AlbFrontedServiceProps, FargateService, FargateServiceProps, FargateTask, FargateTaskDef, FargateTaskDefProps,
-  FargateVpc, FargateVpcProps, VpcTopology,
+  FargateVpc, FargateVpcProps, TaskRoles, VpcTopology,
 } from '../src';
 import { describeTokens } from '../src/validation/errors';
 
@@ -219,6 +219,27 @@ describe('inputs that were refused or crashed but are valid now', () => {
     web(taskDef);
     new FargateService(stack, 'Svc', { network, taskDef });
     Annotations.fromStack(stack).hasWarning('/S/Svc', Match.stringLikeRegexp('listen on port\\(s\\) 8080, but no security group rule'));
+  });
+});
+
+describe('roles of another account (was: every grant to them dropped silently, no policy at all)', () => {
+  test('an imported execution role of another account, in a stack with a known account', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S', { env: { account: '111111111111', region: 'us-east-1' } });
+    const roles = new TaskRoles(stack, 'Roles', { executionRole: iam.Role.fromRoleArn(stack, 'Exec', 'arn:aws:iam::999999999999:role/Exec') });
+    const taskDef = new FargateTaskDef(stack, 'Task', { roles });
+    web(taskDef);
+    expect(() => app.synth()).toThrow(/FargateTaskDef S\/Task: \[FGK-ROLE-ACCOUNT\] roles\.executionRole is a role of account 999999999999, but the stack deploys to account 111111111111;.*Fix: /);
+  });
+
+  test('a role of the same account synthesizes, and gets the image pull and log grants', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S', { env: { account: '111111111111', region: 'us-east-1' } });
+    const roles = new TaskRoles(stack, 'Roles', { executionRole: iam.Role.fromRoleArn(stack, 'Exec', 'arn:aws:iam::111111111111:role/Exec') });
+    const taskDef = new FargateTaskDef(stack, 'Task', { roles });
+    web(taskDef);
+    expect(() => app.synth()).not.toThrow();
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', { Roles: ['Exec'] });
   });
 });
 

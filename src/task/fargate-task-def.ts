@@ -1,4 +1,4 @@
-import { Annotations, CfnResource, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Arn, ArnFormat, CfnResource, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -16,7 +16,7 @@ import {
   checkContainerCpu, checkContainerMemory, checkHealthCheck, checkMountPath, checkPorts, checkReadonlyRootFilesystem,
 } from '../validation/container-rules';
 import { reportAtSynth, reportProblems } from '../validation/errors';
-import { ContainerSpec, checkContainersFitTask, checkHostPorts, checkTask } from '../validation/task-rules';
+import { ContainerSpec, checkContainersFitTask, checkHostPorts, checkRoleAccount, checkTask } from '../validation/task-rules';
 import { checkEcsName, checkEphemeralStorage, checkPlatform, checkTaskSize } from '../validation/task-size-rules';
 import { checkEfsPlatform, checkEfsRootDirectory, checkMountVolume, checkVolumeName } from '../validation/volume-rules';
 
@@ -156,6 +156,19 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
     }
 
     this.roles = props.roles ?? new TaskRoles(this, 'Roles');
+    const stackAccount = Stack.of(this).account;
+    const accountOf = (role: iam.IRole) => {
+      if (Token.isUnresolved(role.roleArn)) return undefined;
+      try {
+        return Arn.split(role.roleArn, ArnFormat.SLASH_RESOURCE_NAME).account;
+      } catch {
+        return undefined;
+      }
+    };
+    reportProblems(TYPE, this, [
+      checkRoleAccount('roles.executionRole', accountOf(this.roles.executionRole), stackAccount),
+      checkRoleAccount('roles.taskRole', accountOf(this.roles.taskRole), stackAccount),
+    ]);
     this.grantPrincipal = this.roles.taskRole;
     this.logGroup = props.logGroup ?? new logs.LogGroup(this, 'Logs', {
       logGroupName: props.logGroupName,

@@ -71,6 +71,7 @@ export const RULES: readonly RuleInfo[] = [
   r('FGK-CONTAINER-OVERRIDES', 'FargateTask', false, 'Container overrides name containers of the task, and apply to scheduled runs only.'),
   r('FGK-SCHEDULED-TASK-COUNT', 'FargateTask', true, 'A scheduled run starts 1 to 10 tasks (EventBridge EcsParameters TaskCount >= 1, ECS RunTask count <= 10), and only with a schedule.'),
   r('FGK-SCHEDULE-EXPRESSION', 'FargateTask', true, 'A schedule is rate(...) with a whole number >= 1 (singular unit for 1) or a six-field cron(...) with \'?\' in day-of-month or day-of-week, as EventBridge rules accept (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html).'),
+  r('FGK-ROLE-ACCOUNT', 'FargateTaskDef', false, 'The execution and task roles belong to the stack\'s account (when both are known): grants to a role of another account are dropped silently.'),
   r('FGK-GRANT-PRINCIPAL', 'FargateTaskDef', false, 'grantRun / grantDescribeTasks to a principal of another account cannot be written into its policy and would be dropped silently.'),
   // load balancer
   r('FGK-HEALTH-CHECK-PATH', 'AlbFrontedService', false, 'A target group health check path starts with \'/\'.'),
