@@ -60,7 +60,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
 
   // runtime dependencies of a jsii library are bundled into its npm package
-  bundledDeps: ['ipaddr.js@^2.2.0'],
+  // commander@14: the report command's argument parser (15 needs Node 22, this project supports 20).
+  bundledDeps: ['ipaddr.js@^2.2.0', 'commander@^14.0.0'],
+  // `npx cdk-fargate-kit report [cdk.out]`: the review report of a cloud assembly (docs/report.md).
+  bin: { 'cdk-fargate-kit': 'lib/report/cli.js' },
   devDeps: [
     '@aws-cdk/cloudformation-diff@^2.187.5',
     'aws-cdk@^2.1148.1',

@@ -43,7 +43,7 @@ export function acknowledgeWildcardResource(scope: IConstruct, resource: string,
 }
 
 /** Writes a resolved CloudFormation value the way cdk-nag names it in finding IDs. */
-function flatten(node: unknown): string {
+export function flatten(node: unknown): string {
   if (typeof node === 'string') return node.replace(/\$\{/g, '<').replace(/\}/g, '>');
   if (node !== null && typeof node === 'object') {
     const o = node as Record<string, any>;

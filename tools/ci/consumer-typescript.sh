@@ -5,7 +5,9 @@
 #  2. install the tarball into a fresh CDK app in a temporary folder outside the repo, whose
 #     package.json has only aws-cdk-lib, constructs and the tarball (npm checks the peer ranges);
 #  3. write README's first TypeScript example there as app.ts, type-check it against the
-#     packed .d.ts files and `cdk synth` it; the template must hold the VPC and task definition.
+#     packed .d.ts files and `cdk synth` it; the template must hold the VPC and task definition;
+#  4. run the packaged command `npx cdk-fargate-kit report cdk.out` there: the report must have
+#     its sections, a Mermaid diagram and a non-zero monthly cost.
 # The TypeScript compiler, tsx and the cdk CLI come from the repo's node_modules (the app
 # itself resolves only its own node_modules). npm installs from its cache when it can.
 # Set KEEP_CONSUMER_DIR=1 to keep the app.
@@ -27,7 +29,8 @@ node - "$work/pack.json" <<'JS'
 const files = JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8'))[0].files.map(f => f.path);
 const allowed = p => ['package.json', 'README.md', 'LICENSE', 'API.md', '.jsii'].includes(p)
   || /^lib\/.+\.(js|d\.ts)$/.test(p)
-  || /^node_modules\/ipaddr\.js\//.test(p); // the one bundled runtime dependency (CIDR parsing)
+  || /^node_modules\/ipaddr\.js\//.test(p) // bundled runtime dependencies: CIDR parsing,
+  || /^node_modules\/commander\//.test(p); // and the report command's argument parser
 const required = ['package.json', 'README.md', 'LICENSE', 'API.md', '.jsii', 'lib/index.js', 'lib/index.d.ts'];
 const extra = files.filter(p => !allowed(p));
 const missing = required.filter(p => !files.includes(p));
@@ -36,7 +39,7 @@ if (extra.length || missing.length) {
   if (missing.length) console.error(`FAIL: the package lacks: ${missing.join(', ')}`);
   process.exit(1);
 }
-console.log(`package: ${files.length} files, only package.json, README.md, LICENSE, API.md, .jsii, lib/**/*.{js,d.ts} and the bundled ipaddr.js`);
+console.log(`package: ${files.length} files, only package.json, README.md, LICENSE, API.md, .jsii, lib/**/*.{js,d.ts} and the bundled ipaddr.js and commander`);
 JS
 echo "npm pack: $(basename "$tarball") ($(du -k "$tarball" | cut -f1) KiB, $(took "$t") s)"
 
@@ -92,5 +95,23 @@ if (!templates.length || missing.length) {
 }
 console.log(`synthesized ${templates.join(', ')}: ${types.size} resource types incl. ${want.join(', ')}`);
 JS
+
+# 4. the report command shipped in the package, as a user runs it
+t=$(now)
+(cd "$app" && npx --no-install cdk-fargate-kit report cdk.out --out report.md 2>"$app/report.log") \
+  || { cat "$app/report.log"; echo "FAIL: npx cdk-fargate-kit report cdk.out"; exit 1; }
+report_s=$(took "$t")
+node - "$app/report.md" <<'JS'
+const text = require('fs').readFileSync(process.argv[2], 'utf8');
+const want = ['## Exposure', '## Permissions', '## Network diagrams', '```mermaid', '## Cost', 'service Web/Service', 'load balancer Web/LoadBalancer'];
+const missing = want.filter(w => !text.includes(w));
+const total = /\*\*All stacks: \$([0-9,.]+) per month\*\*/.exec(text);
+if (missing.length || !total || Number(total[1].replace(/,/g, '')) <= 0) {
+  console.error(`FAIL: the report lacks ${missing.join(', ') || 'a non-zero monthly cost'}`);
+  process.exit(1);
+}
+console.log(`report: ${text.split('\n').length} lines, every section, $${total[1]} per month`);
+JS
+echo "npx cdk-fargate-kit report cdk.out: $report_s s"
 record typescript "$install_s" "$synth_s"
 echo "consumer-typescript: OK"

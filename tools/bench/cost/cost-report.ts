@@ -8,6 +8,7 @@ import { FargateVpc, FargateVpcProps, VpcEndpointService, VpcTopology } from '..
 import { countHourlyResources, fargateServices, HourlyResources, publicIpv4Count } from '../../../src/report/cost/hourly-resources';
 import { breakEvenGb, CostLine, costAt, fargateServiceMonthly, fargateTaskMonthly, fixedMonthlyCost } from '../../../src/report/cost/monthly-cost';
 import { PRICES, Prices } from '../../../src/report/cost/prices';
+import { stackMonthlyCost, trafficPricePerGb } from '../../../src/report/cost/stack-cost';
 import { fixed, markdownTable, usd } from '../markdown';
 import { addOurService } from '../ours';
 import { CfnTemplate } from '../template-stats';
@@ -69,7 +70,7 @@ function priceVariant(v: Variant, p: Prices): PricedVariant {
   const serviceT = [templates.get('Services')!];
   const network = countHourlyResources(networkT);
   const service = countHourlyResources(serviceT);
-  const perGb = network.natGateways > 0 ? p.natGatewayGb : network.interfaceEndpoints > 0 ? p.interfaceEndpointGb : 0;
+  const perGb = trafficPricePerGb(network, p);
   return {
     name: v.name,
     network,
@@ -174,14 +175,17 @@ export function costReport(p: Prices = PRICES): string {
   });
   out.push(markdownTable(
     ['stack', 'NAT gateways', 'endpoint ENIs', 'ALBs', 'public IPv4', 'Fargate services', 'fixed / month', 'compute / month'],
-    exampleTemplates.map(([name, t]) => {
-      const r = countHourlyResources([t]);
-      const services = fargateServices([t]);
-      return [
-        name, String(r.natGateways), String(r.interfaceEndpointEnis), String(r.applicationLoadBalancers), String(publicIpv4Count(r)),
-        String(services.length), usd(fixedMonthlyCost(r, p).total), usd(services.reduce((a, s) => a + fargateServiceMonthly(s, p), 0)),
-      ];
-    }),
+    exampleTemplates.map(([name, t]) => exampleStackRow(name, t, p)),
   ));
   return out.join('\n');
+}
+
+/** One row of the example-stacks table: the same figures `npx cdk-fargate-kit report` prints for the stack. */
+export function exampleStackRow(name: string, template: CfnTemplate, p: Prices = PRICES): string[] {
+  const c = stackMonthlyCost(template, p);
+  const r = c.resources;
+  return [
+    name, String(r.natGateways), String(r.interfaceEndpointEnis), String(r.applicationLoadBalancers), String(publicIpv4Count(r)),
+    String(c.services.length), usd(c.fixed.total), usd(c.compute),
+  ];
 }

@@ -1,0 +1,109 @@
+import { CfnResource, CfnTemplate } from './cost/template';
+
+/**
+ * One stack's template with the lookups every section needs: resources by logical ID and
+ * by type, and a readable name for each (its construct path, `aws:cdk:path` without the
+ * stack prefix and the trailing `/Resource`, else its logical ID).
+ */
+export class StackTemplate {
+  readonly resources: ReadonlyMap<string, CfnResource>;
+
+  /**
+   * @param stackName the stack's construct path (display name), stripped from resource paths
+   * @param paths construct paths by logical ID from the assembly's `aws:cdk:logicalId`
+   *   metadata, used when the template has no `aws:cdk:path` (path metadata off)
+   */
+  /** The template as the sections read it: only resources that are objects with a `Type`, properties an object. */
+  readonly template: CfnTemplate;
+
+  constructor(readonly stackName: string, template: CfnTemplate, private readonly paths: ReadonlyMap<string, string> = new Map()) {
+    this.resources = new Map(Object.entries(isObject(template.Resources) ? template.Resources : {})
+      .filter(([, r]) => isObject(r) && typeof r.Type === 'string')
+      .map(([id, r]) => [id, isObject(r.Properties) || r.Properties === undefined ? r : { ...r, Properties: {} }]));
+    this.template = { Resources: Object.fromEntries(this.resources) };
+  }
+
+  /** The resources of one CloudFormation type, as [logicalId, resource]. */
+  ofType(type: string): Array<[string, CfnResource]> {
+    return [...this.resources].filter(([, r]) => r.Type === type);
+  }
+
+  /** The resource a logical ID names, if it is in this template. */
+  get(logicalId: string | undefined): CfnResource | undefined {
+    return logicalId === undefined ? undefined : this.resources.get(logicalId);
+  }
+
+  /** The construct path of a resource (`Web/LoadBalancer`), else its logical ID. */
+  nameOf(logicalId: string): string {
+    const path = this.pathOf(logicalId);
+    if (path === undefined) return logicalId;
+    let name = path.replace(new RegExp(`^${escapeRegExp(this.stackName)}/`), '');
+    // an ecs.FargateService's CfnService is its child `Service`
+    if (this.resources.get(logicalId)?.Type === 'AWS::ECS::Service') name = name.replace(/\/Service$/, '');
+    return name.replace(/(\/(Resource|Default))+$/, '');
+  }
+
+  /** The full `aws:cdk:path` of a resource, if recorded. */
+  pathOf(logicalId: string): string | undefined {
+    const path = (this.resources.get(logicalId) as { Metadata?: Record<string, unknown> } | undefined)?.Metadata?.['aws:cdk:path'];
+    return typeof path === 'string' ? path : this.paths.get(logicalId);
+  }
+
+  /**
+   * A CloudFormation value as text: a reference becomes `{name}` (`{Scores.Arn}` for an
+   * attribute; braces, not angle brackets, which Markdown would take for HTML), a pseudo
+   * parameter `${AWS::Region}`.
+   */
+  render(value: unknown): string {
+    if (typeof value === 'string') return value;
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    if (Array.isArray(value)) return value.map(v => this.render(v)).join(', ');
+    if (value !== null && typeof value === 'object') {
+      const o = value as Record<string, unknown>;
+      if (typeof o.Ref === 'string') return this.resources.has(o.Ref) ? `{${this.nameOf(o.Ref)}}` : `\${${o.Ref}}`;
+      const getAtt = o['Fn::GetAtt'];
+      if (Array.isArray(getAtt)) return `{${this.resources.has(String(getAtt[0])) ? this.nameOf(String(getAtt[0])) : String(getAtt[0])}.${String(getAtt[1])}}`;
+      const join = o['Fn::Join'];
+      if (Array.isArray(join) && Array.isArray(join[1])) return (join[1] as unknown[]).map(v => this.render(v)).join(String(join[0]));
+      const sub = o['Fn::Sub'];
+      if (typeof sub === 'string') return sub;
+      if (Array.isArray(sub) && typeof sub[0] === 'string') return sub[0];
+      const select = o['Fn::Select'];
+      if (Array.isArray(select) && (select[1] as Record<string, unknown> | undefined)?.['Fn::GetAZs'] !== undefined) return `AZ ${Number(select[0]) + 1}`;
+      if (Array.isArray(select)) return `${this.render(select[1])}[${this.render(select[0])}]`;
+      const importValue = o['Fn::ImportValue'];
+      if (importValue !== undefined) return `import(${this.render(importValue)})`;
+      return JSON.stringify(value);
+    }
+    return String(value);
+  }
+}
+
+/** The logical ID a `{ Ref }` or `{ Fn::GetAtt }` points at, if the value is one. */
+export function refTarget(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const o = value as Record<string, unknown>;
+  if (typeof o.Ref === 'string') return o.Ref;
+  const getAtt = o['Fn::GetAtt'];
+  if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
+  return undefined;
+}
+
+/** A value that may be one item or a list, as a list. */
+export function asList(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** A resource's properties (empty if none). */
+export function props(r: CfnResource | undefined): Record<string, unknown> {
+  return r?.Properties ?? {};
+}
+
+function isObject(value: unknown): value is Record<string, any> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
