@@ -1,14 +1,15 @@
-import { App, CfnParameter, Lazy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, Lazy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import {
-  AlbFrontedService, AlbFrontedServiceProps, FargateService, FargateServiceProps, FargateTaskDef, FargateTaskDefProps,
-  FargateVpc, FargateVpcProps, VpcTopology,
+  AlbFrontedService, AlbFrontedServiceProps, FargateService, FargateServiceProps, FargateTask, FargateTaskDef, FargateTaskDefProps,
+  FargateVpc, FargateVpcProps, TaskRoles, VpcTopology,
 } from '../src';
 import { describeTokens } from '../src/validation/errors';
 
@@ -79,6 +80,58 @@ const CASES: Array<[string, string, (p: Parts) => void, FargateVpcProps?, Fargat
     web(p.taskDef).addSecret('DB', ecs.Secret.fromSecretsManager(new secretsmanager.Secret(p.stack, 'Db')));
     service(p);
   }, { topology: VpcTopology.PRIVATE_ISOLATED }],
+  ['a Docker Hub image in an isolated network (was: a template that deploys, then CannotPullContainerError)', 'FGK-IMAGE-REGISTRY', p => {
+    p.taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('nginx'), ports: [8080] });
+    service(p);
+  }, { topology: VpcTopology.PRIVATE_ISOLATED }],
+  ['an ECR Public sidecar added with taskDefinition.addContainer in ISOLATED_ONLY', 'FGK-IMAGE-REGISTRY', p => {
+    web(p.taskDef);
+    p.taskDef.taskDefinition.addContainer('otel', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/aws-observability/aws-otel-collector:latest') });
+    service(p);
+  }, { topology: VpcTopology.ISOLATED_ONLY }],
+  ['a secret added with container.addSecret to a container added with taskDefinition.addContainer, isolated network', 'FGK-SECRET-ENDPOINTS', p => {
+    p.taskDef.taskDefinition.addContainer('raw', { image: ecs.ContainerImage.fromRegistry('123456789012.dkr.ecr.us-east-1.amazonaws.com/raw:1') })
+      .addSecret('DB', ecs.Secret.fromSecretsManager(new secretsmanager.Secret(p.stack, 'Db')));
+    service(p);
+  }, { topology: VpcTopology.PRIVATE_ISOLATED }],
+  ['a health check interval of 1 s (was: aws-cdk-lib\'s "Resolution error" while preparing the app, before any validation)', 'FGK-HEALTH-CHECK', p => {
+    p.taskDef.addAppContainer('web', { image: IMAGE, healthCheck: { command: ['CMD', 'true'], interval: Duration.seconds(1) } });
+  }],
+  ['a health check timeout not shorter than its interval (was: the same raw error)', 'FGK-HEALTH-CHECK', p => {
+    p.taskDef.addAppContainer('web', { image: IMAGE, healthCheck: { command: ['CMD', 'true'], interval: Duration.seconds(10), timeout: Duration.seconds(10) } });
+  }],
+  ['minCapacity from a CfnParameter with maxCapacity 0 and desiredCount -1 (was: aws-cdk-lib\'s raw "minCapacity should be lower than maxCapacity")', 'FGK-SCALING-BOUNDS', p => {
+    web(p.taskDef);
+    service(p, { desiredCount: new CfnParameter(p.stack, 'Desired', { type: 'Number' }).valueAsNumber, autoScaling: { minCapacity: 5, maxCapacity: 0 } });
+  }],
+  ['a Lazy maxCapacity below minCapacity (was: skipped like a token, then aws-cdk-lib\'s raw error)', 'FGK-SCALING-BOUNDS', p => {
+    web(p.taskDef); service(p, { autoScaling: { minCapacity: 3, maxCapacity: Lazy.number({ produce: () => 2 }) } });
+  }],
+  ['fromVpc with a subnet type the VPC lacks (was: thrown at construction, alone)', 'FGK-SUBNET-SELECTION', p => {
+    web(p.taskDef);
+    const vpc = ec2.Vpc.fromVpcAttributes(p.stack, 'Imported', { vpcId: 'vpc-1', availabilityZones: ['a', 'b'], privateSubnetIds: ['s-1', 's-2'] });
+    new FargateService(p.stack, 'Svc', { network: FargateVpc.fromVpc(p.stack, 'ImportedNet', { vpc, topology: VpcTopology.PUBLIC_ONLY }), taskDef: p.taskDef });
+  }],
+  ['scheduledTaskCount 0 (was: a rule that starts no task)', 'FGK-SCHEDULED-TASK-COUNT', p => {
+    web(p.taskDef);
+    new FargateTask(p.stack, 'Job', { network: p.network, taskDef: p.taskDef, schedule: events.Schedule.rate(Duration.hours(1)), scheduledTaskCount: 0 });
+  }],
+  ['a schedule EventBridge rules reject: at(...) (was: a template that fails at deploy)', 'FGK-SCHEDULE-EXPRESSION', p => {
+    web(p.taskDef);
+    new FargateTask(p.stack, 'Job', { network: p.network, taskDef: p.taskDef, schedule: events.Schedule.expression('at(2027-01-01T00:00:00)') });
+  }],
+  ['a cron with both day fields set (was: a template that fails at deploy)', 'FGK-SCHEDULE-EXPRESSION', p => {
+    web(p.taskDef);
+    new FargateTask(p.stack, 'Job', { network: p.network, taskDef: p.taskDef, schedule: events.Schedule.expression('cron(0 3 * * * *)') });
+  }],
+  ['an ALB on one imported subnet while the tasks\' subnets are imported by ID (was: the AZ rule skipped, CloudFormation refuses the ALB; found by cfn-lint over generated templates)', 'FGK-AZ-COVERAGE', p => {
+    web(p.taskDef);
+    const vpc = ec2.Vpc.fromVpcAttributes(p.stack, 'Imported', { vpcId: 'vpc-0123abcd', availabilityZones: ['a'], publicSubnetIds: ['subnet-0000000a'] });
+    const network = FargateVpc.fromVpc(p.stack, 'ImportedNet', {
+      vpc, topology: VpcTopology.PRIVATE_WITH_NAT, taskSubnets: { subnets: [ec2.Subnet.fromSubnetId(p.stack, 'T', 'subnet-0000000b')] },
+    });
+    new AlbFrontedService(p.stack, 'Web', { network, taskDef: p.taskDef });
+  }],
   // silent rewrites and no-ops
   ['a CIDR with host bits (was: silently another network)', 'FGK-VPC-CIDR', p => web(p.taskDef), { cidr: '10.0.0.1/16' }],
   ['grantRun to a principal of another account (was: dropped, reported as success)', 'FGK-GRANT-PRINCIPAL', p => {
@@ -114,7 +167,7 @@ describe('adversarial inputs end in the library\'s own error, at synth', () => {
     expect(error).not.toMatch(/^CONSTRUCTION THREW/);
     expect(error).toMatch(/^Validation failed with the following errors:/);
     // path, rule ID, and a fix
-    expect(error).toMatch(new RegExp(`(FargateVpc|FargateTaskDef|FargateService|AlbFrontedService) S/[A-Za-z/]+: \\[${ruleId}\\] [^\\n]*Fix: `));
+    expect(error).toMatch(new RegExp(`(FargateVpc|FargateVpc\\.fromVpc|FargateTaskDef|FargateService|FargateTask|AlbFrontedService) S/[A-Za-z/]+: \\[${ruleId}\\] [^\\n]*Fix: `));
     // never a token's numeric encoding
     expect(error).not.toMatch(/e\+289/);
   });
@@ -166,6 +219,42 @@ describe('inputs that were refused or crashed but are valid now', () => {
     web(taskDef);
     new FargateService(stack, 'Svc', { network, taskDef });
     Annotations.fromStack(stack).hasWarning('/S/Svc', Match.stringLikeRegexp('listen on port\\(s\\) 8080, but no security group rule'));
+  });
+});
+
+describe('roles of another account (was: every grant to them dropped silently, no policy at all)', () => {
+  test('an imported execution role of another account, in a stack with a known account', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S', { env: { account: '111111111111', region: 'us-east-1' } });
+    const roles = new TaskRoles(stack, 'Roles', { executionRole: iam.Role.fromRoleArn(stack, 'Exec', 'arn:aws:iam::999999999999:role/Exec') });
+    const taskDef = new FargateTaskDef(stack, 'Task', { roles });
+    web(taskDef);
+    expect(() => app.synth()).toThrow(/FargateTaskDef S\/Task: \[FGK-ROLE-ACCOUNT\] roles\.executionRole is a role of account 999999999999, but the stack deploys to account 111111111111;.*Fix: /);
+  });
+
+  test('a role of the same account synthesizes, and gets the image pull and log grants', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S', { env: { account: '111111111111', region: 'us-east-1' } });
+    const roles = new TaskRoles(stack, 'Roles', { executionRole: iam.Role.fromRoleArn(stack, 'Exec', 'arn:aws:iam::111111111111:role/Exec') });
+    const taskDef = new FargateTaskDef(stack, 'Task', { roles });
+    web(taskDef);
+    expect(() => app.synth()).not.toThrow();
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', { Roles: ['Exec'] });
+  });
+});
+
+describe('known limits', () => {
+  test('a health check out of range on a container added with taskDefinition.addContainer ends in aws-cdk-lib\'s own error', () => {
+    // aws-cdk-lib renders container definitions while preparing the app, before any
+    // validation runs, and the library cannot keep the value from it (the container is the
+    // user's). addAppContainer checks health checks as they are added (FGK-HEALTH-CHECK).
+    const error = synthError(p => {
+      web(p.taskDef);
+      p.taskDef.taskDefinition.addContainer('raw', { image: IMAGE, healthCheck: { command: ['CMD', 'true'], interval: Duration.seconds(1) } });
+    });
+    expect(error).toMatch(/Interval must be between 5 seconds and 300 seconds/);
+    expect(synthError(p => p.taskDef.addAppContainer('web', { image: IMAGE, healthCheck: { command: ['CMD', 'true'], interval: Duration.seconds(1) } })))
+      .toMatch(/FargateTaskDef S\/Task: \[FGK-HEALTH-CHECK\] container 'web' health check interval 1 seconds is out of range.*Fix: /);
   });
 });
 
@@ -221,4 +310,10 @@ describe('acknowledging a rule that encodes an AWS fact', () => {
 
 test('tokens are printed as (token), never as their numeric encoding', () => {
   expect(describeTokens(`desiredCount ${Token.asNumber({ Ref: 'X' })} and '${Token.asString({ Ref: 'Y' })}'`)).toBe('desiredCount (token) and \'(token)\'');
+  expect(describeTokens(`cpu ${Lazy.number({ produce: () => 1 })}, ${new CfnParameter(new Stack(), 'P').valueAsString}/x`)).toBe('cpu (token), (token)/x');
+  expect(describeTokens('no token here: 1.5e+10')).toBe('no token here: 1.5e+10');
+  // a message whose only token is a number (Token.isUnresolved says no: found by the property test)
+  expect(describeTokens(`minCapacity (${new CfnParameter(new Stack(), 'Min', { type: 'Number' }).valueAsNumber})`)).toBe('minCapacity ((token))');
+  // an encoding this app never issued is left as it is, never a crash
+  expect(describeTokens('cpu -1.8881545897087626e+289')).toBe('cpu -1.8881545897087626e+289');
 });

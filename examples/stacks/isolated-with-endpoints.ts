@@ -1,4 +1,5 @@
 import { Stack, StackProps } from 'aws-cdk-lib';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import { FargateService, FargateTaskDef, FargateVpc, VpcEndpointService, VpcTopology } from '../../src';
@@ -6,6 +7,13 @@ import { FargateService, FargateTaskDef, FargateVpc, VpcEndpointService, VpcTopo
 /**
  * IsolatedWithEndpoints — no NAT and no internet route for tasks: they reach ECR, S3 and
  * CloudWatch Logs through VPC endpoints; public subnets hold only load balancers.
+ *
+ * VPC endpoints reach private ECR only (no Docker Hub, no ECR Public), so the image comes
+ * from a private ECR repository of the account: `ecr-public/nginx/nginx-unprivileged` is the
+ * name an ECR pull-through cache rule with prefix `ecr-public` gives
+ * `public.ecr.aws/nginx/nginx-unprivileged` (AWS notes that the first pull through the cache
+ * needs an internet route); or push a copy of the image to a repository of that name before
+ * deploying. A public registry here is refused at synth (FGK-IMAGE-REGISTRY).
  */
 export class IsolatedWithEndpointsStack extends Stack {
   /** The network. */
@@ -21,8 +29,9 @@ export class IsolatedWithEndpointsStack extends Stack {
       vpcEndpoints: [VpcEndpointService.SSM_MESSAGES],
     });
     const taskDef = new FargateTaskDef(this, 'WebTask', { family: 'isolated-web' });
+    const repository = ecr.Repository.fromRepositoryName(this, 'WebRepository', 'ecr-public/nginx/nginx-unprivileged');
     taskDef.addAppContainer('web', {
-      image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx-unprivileged:stable-alpine'),
+      image: ecs.ContainerImage.fromEcrRepository(repository, 'stable-alpine'),
       ports: [8080],
     });
     this.service = new FargateService(this, 'Web', {

@@ -128,7 +128,7 @@ export class FargateEnvironment extends Construct {
       const azLabel = (az: string) => Token.isUnresolved(az) ? `AZ#${this.vpc.availabilityZones.indexOf(az) + 1}` : az;
       const taskAzs = knownAzs(this.vpc.selectSubnets(network.taskSubnets))?.map(azLabel);
       const lbAzs = knownAzs(lbSubnets)?.map(azLabel);
-      reportAtSynth(TYPE, this, () => [taskAzs && lbAzs && checkAzCoverage(taskAzs, lbAzs)]);
+      reportAtSynth(TYPE, this, () => [checkAzCoverage(taskAzs, lbAzs, lbSubnets.subnetIds.length)]);
       const listenerPorts = this.certificates.length > 0 ? [80, 443] : [80];
       const cidrs = opts.allowedCidrs ?? (dualStack ? ['0.0.0.0/0', '::/0'] : ['0.0.0.0/0']);
       this.loadBalancerSecurityGroup = loadBalancerSecurityGroup(TYPE, this, this.vpc,

@@ -1,5 +1,6 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 
 /**
@@ -15,6 +16,8 @@ export const REASONS = {
   execDescribeLogGroups: 'ECS Exec, only when enableExecuteCommand is on: the SSM agent calls logs:DescribeLogGroups, a list action that cannot name one group, before writing session logs; scoped to log groups of this account and region. Session logs are written to the task\'s own log group only.',
   /** An internet-facing load balancer is open on its listener ports. */
   internetFacingListener: 'Internet-facing load balancer: its listener ports (80, and 443 with a certificate) are meant to be reachable from allowedCidrs (default anywhere); no other port is open, and the tasks accept traffic only from this security group.',
+  /** ecr:GetAuthorizationToken has no resource. */
+  imagePullToken: 'Image pull from private ECR: ecr:GetAuthorizationToken supports no resource-level permissions, so AWS requires Resource "*" (the token alone reads nothing); the image reads (ecr:BatchGetImage, ecr:GetDownloadUrlForLayer, ecr:BatchCheckLayerAvailability) are scoped to the repositories.',
   /** The access log bucket does not log access to itself. */
   accessLogBucketLogging: 'This bucket is the destination of the load balancer access logs; logging access to it would need yet another log bucket. It is SSL-only, blocks public access, and expires logs by lifecycle.',
 };
@@ -70,6 +73,33 @@ export function acknowledgeOpenListenerPorts(sg: ec2.SecurityGroup, listenerPort
       const worldOpen = rules.filter(r => r.cidrIp === '0.0.0.0/0' || r.cidrIpv6 === '::/0');
       const onlyListeners = worldOpen.every(r => r.ipProtocol === 'tcp' && r.fromPort === r.toPort && listenerPorts.includes(r.fromPort as number));
       if (onlyListeners) acknowledge(resource, 'AwsSolutions-EC23', reason);
+      return [];
+    },
+  });
+}
+
+/**
+ * Acknowledges cdk-nag's AwsSolutions-IAM5 (`Resource::*`) on the policies of the execution
+ * role, each only while every `*` resource in it is for `ecr:GetAuthorizationToken` alone
+ * (what `ContainerImage.fromEcrRepository` and `fromAsset` grant): decided at synth, so that
+ * any other wildcard a user grants to the role leaves the finding unacknowledged.
+ */
+export function acknowledgeImagePullToken(scope: IConstruct, executionRole: iam.IRole, reason: string): void {
+  let done = false;
+  scope.node.addValidation({
+    validate: () => {
+      if (done) return [];
+      done = true;
+      for (const policy of executionRole.node.findAll().filter((c): c is iam.CfnPolicy => c instanceof iam.CfnPolicy)) {
+        const document = Stack.of(policy).resolve(policy.policyDocument) as { Statement?: Array<Record<string, unknown>> } | undefined;
+        const asArray = (x: unknown): unknown[] => (Array.isArray(x) ? x : x === undefined ? [] : [x]);
+        const wildcards = (document?.Statement ?? []).filter(st => asArray(st.Resource).includes('*'));
+        const onlyToken = wildcards.length > 0 && wildcards.every(st => {
+          const actions = asArray(st.Action);
+          return st.Effect === 'Allow' && actions.length === 1 && actions[0] === 'ecr:GetAuthorizationToken' && st.Condition === undefined;
+        });
+        if (onlyToken) acknowledge(policy, 'AwsSolutions-IAM5[Resource::*]', reason);
+      }
       return [];
     },
   });

@@ -150,10 +150,10 @@ export function buildAlbFront(constructType: string, scope: Construct, props: Al
     ]);
     // an environment-agnostic stack's AZs are tokens: name them by their place in the VPC
     const azLabel = (az: string) => Token.isUnresolved(az) ? `AZ#${vpc.availabilityZones.indexOf(az) + 1}` : az;
-    // subnets imported by ID only have no known AZ: the coverage rule cannot run then
+    // subnets imported by ID only have no known AZ: the coverage rule checks what is known
     const taskAzs = knownAzs(vpc.selectSubnets(network.taskSubnets))?.map(azLabel);
     const lbAzs = knownAzs(lbSubnets)?.map(azLabel);
-    reportAtSynth(constructType, scope, () => [taskAzs && lbAzs && checkAzCoverage(taskAzs, lbAzs)]);
+    reportAtSynth(constructType, scope, () => [checkAzCoverage(taskAzs, lbAzs, lbSubnets.subnetIds.length)]);
 
     // Security group chaining: clients -> ALB on the listener ports only; ALB -> tasks on
     // the target ports only (added by aws-cdk-lib when the targets are registered).

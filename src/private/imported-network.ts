@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { defaultLoadBalancerSubnets, defaultTaskSubnets } from './subnets';
 import { FargateNetworkFromVpcProps, IFargateNetwork } from '../network/network';
 import { VpcEndpointService, VpcTopology } from '../network/topology';
-import { formatProblem, reportProblems } from '../validation/errors';
+import { reportProblems } from '../validation/errors';
 import { checkEndpointsForTopology } from '../validation/network-rules';
 
 /**
@@ -22,29 +22,37 @@ export class ImportedFargateNetwork extends Construct implements IFargateNetwork
     super(scope, id);
     this.vpc = props.vpc;
     this.topology = props.topology;
-    this.taskSubnets = props.taskSubnets ?? defaultTaskSubnets(props.topology);
-    this.loadBalancerSubnets = props.loadBalancerSubnets ?? defaultLoadBalancerSubnets(props.topology);
     this.assignPublicIp = props.topology === VpcTopology.PUBLIC_ONLY;
     this.vpcEndpoints = [...(props.vpcEndpoints ?? [])];
 
-    const tasks = this.select('taskSubnets', this.taskSubnets);
-    this.select('loadBalancerSubnets', this.loadBalancerSubnets);
-    this.availabilityZones = knownAzs(tasks) ?? [];
+    // a selection of no subnets is reported at synth with the other problems, and replaced by
+    // an empty list of subnets, which the constructs using the network accept without a crash
+    const taskSubnets = props.taskSubnets ?? defaultTaskSubnets(props.topology);
+    const loadBalancerSubnets = props.loadBalancerSubnets ?? defaultLoadBalancerSubnets(props.topology);
+    const tasks = this.select('taskSubnets', taskSubnets);
+    const loadBalancers = this.select('loadBalancerSubnets', loadBalancerSubnets);
+    this.taskSubnets = tasks === undefined ? { subnets: [] } : taskSubnets;
+    this.loadBalancerSubnets = loadBalancers === undefined ? { subnets: [] } : loadBalancerSubnets;
+    this.availabilityZones = (tasks && knownAzs(tasks)) ?? [];
     reportProblems('FargateVpc.fromVpc', this, [checkEndpointsForTopology(this.topology, this.vpcEndpoints)]);
   }
 
-  /** Selects subnets, turning "no such subnets" into an error that says how to fix it. */
-  private select(propName: string, selection: ec2.SubnetSelection): ec2.SelectedSubnets {
+  /** Selects subnets; "no such subnets" is reported (at synth) with how to fix it, and gives `undefined`. */
+  private select(propName: string, selection: ec2.SubnetSelection): ec2.SelectedSubnets | undefined {
     let selected: ec2.SelectedSubnets;
     try {
       selected = this.vpc.selectSubnets(selection);
     } catch (e) {
-      throw new Error(formatProblem('FargateVpc.fromVpc', this,
-        `[FGK-SUBNET-SELECTION] ${propName} ${describeSelection(selection)} selects no subnets of VPC ${this.vpc.node.path} (${(e as Error).message}). Fix: pass ${propName} that names subnets the VPC has, e.g. { subnetGroupName: '...' } or { subnets: [...] }.`));
+      reportProblems('FargateVpc.fromVpc', this, [
+        `[FGK-SUBNET-SELECTION] ${propName} ${describeSelection(selection)} selects no subnets of VPC ${this.vpc.node.path} (${(e as Error).message}). Fix: pass ${propName} that names subnets the VPC has, e.g. { subnetGroupName: '...' } or { subnets: [...] }.`,
+      ]);
+      return undefined;
     }
     if (selected.subnets.length === 0) {
-      throw new Error(formatProblem('FargateVpc.fromVpc', this,
-        `[FGK-SUBNET-SELECTION] ${propName} ${describeSelection(selection)} selects no subnets of VPC ${this.vpc.node.path}; tasks and load balancers need at least one subnet. Fix: pass ${propName} that names subnets the VPC has.`));
+      reportProblems('FargateVpc.fromVpc', this, [
+        `[FGK-SUBNET-SELECTION] ${propName} ${describeSelection(selection)} selects no subnets of VPC ${this.vpc.node.path}; tasks and load balancers need at least one subnet. Fix: pass ${propName} that names subnets the VPC has.`,
+      ]);
+      return undefined;
     }
     return selected;
   }

@@ -1,9 +1,12 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
+import { containerImagesOf } from './containers';
+import { architectureName } from './platform';
 import { IFargateNetwork } from '../network/network';
 import { FargateTaskDef } from '../task/fargate-task-def';
 import { reportAtSynth, reportProblems } from '../validation/errors';
+import { checkImageRegistries } from '../validation/image-rules';
 import {
   TaskPlacementFacts, checkExecEndpoint, checkIsolatedSubnetEndpoints, checkPublicSubnetPublicIp, checkSecretEndpoints,
 } from '../validation/placement-rules';
@@ -48,8 +51,8 @@ export interface PlacementChecks {
 
 /**
  * Checks that tasks of `taskDef` can start in `placement`: throws for what is known now
- * (subnets, public IP, endpoints, platform) and adds a tree validation for the secrets,
- * which containers added later may bring.
+ * (subnets, public IP, endpoints, platform) and adds a tree validation for the secrets and
+ * images, which containers added later may bring.
  */
 export function validatePlacement(
   constructType: string, scope: Construct, placement: TaskPlacement, taskDef: FargateTaskDef, checks: PlacementChecks,
@@ -66,8 +69,9 @@ export function validatePlacement(
     const tdProps = taskDef.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition;
     return [
       checkSecretEndpoints(f, taskDef.requiredVpcEndpoints),
+      ...checkImageRegistries(f, containerImagesOf(taskDef.taskDefinition)),
       checkPlatformFeatures(checks.platformVersion, {
-        arm64: taskDef.cpuArchitecture._cpuArchitecture === 'ARM64',
+        arm64: architectureName(taskDef.cpuArchitecture) === 'ARM64',
         windows: taskDef.operatingSystemFamily.isWindows(),
         efs: taskDef.efsFileSystems.length > 0,
         ephemeralStorage: tdProps.ephemeralStorage !== undefined,

@@ -13,6 +13,7 @@ import { IFargateNetwork } from '../network/network';
 import { addAutoScaling } from '../private/auto-scaling';
 import { containersOf } from '../private/containers';
 import { clusterConfiguresExec, enableExec } from '../private/exec';
+import { architectureName } from '../private/platform';
 import { resolveNumber } from '../private/resolve';
 import { addServiceAlarms } from '../private/service-alarms';
 import { linkServiceConnect, serviceConnectConfiguration } from '../private/service-connect';
@@ -154,14 +155,15 @@ export class FargateService extends Construct implements ec2.IConnectable {
     reportAtSynth('FargateService', this, () => [checkDesiredCount(resolveNumber(this, props.desiredCount))]);
     reportProblems('FargateService', this, [
       props.serviceName === undefined ? undefined : checkEcsName('serviceName', props.serviceName),
-      props.autoScaling && checkScalingBounds(props.autoScaling.minCapacity, props.autoScaling.maxCapacity, props.desiredCount),
+      props.autoScaling && checkScalingBounds(resolveNumber(this, props.autoScaling.minCapacity),
+        resolveNumber(this, props.autoScaling.maxCapacity), resolveNumber(this, props.desiredCount)),
       checkPercent('autoScaling.targetCpuPercent', props.autoScaling?.targetCpuPercent),
       checkPercent('autoScaling.targetMemoryPercent', props.autoScaling?.targetMemoryPercent),
       checkPercent('alarms.cpuPercent', props.alarms?.cpuPercent),
       checkPercent('alarms.memoryPercent', props.alarms?.memoryPercent),
       spot && checkSpotWeights(spot.onDemandWeight, spot.spotWeight, spot.onDemandBase),
       spot && checkSpotPlatform(spot.spotWeight, taskDef.operatingSystemFamily.isWindows(),
-        taskDef.cpuArchitecture._cpuArchitecture, props.platformVersion),
+        architectureName(taskDef.cpuArchitecture), props.platformVersion),
     ]);
     if (props.autoScaling && props.desiredCount !== undefined) {
       Annotations.of(this).addWarningV2('cdk-fargate-kit:desiredCountWithAutoScaling',
@@ -217,7 +219,8 @@ export class FargateService extends Construct implements ec2.IConnectable {
 
     if (props.autoScaling) {
       // aws-cdk-lib throws on bounds that cannot hold: placeholder bounds (the error is reported)
-      const bounds = checkScalingBounds(props.autoScaling.minCapacity, props.autoScaling.maxCapacity, props.desiredCount) === undefined
+      const bounds = checkScalingBounds(resolveNumber(this, props.autoScaling.minCapacity),
+        resolveNumber(this, props.autoScaling.maxCapacity), resolveNumber(this, props.desiredCount)) === undefined
         ? props.autoScaling : { ...props.autoScaling, minCapacity: 1, maxCapacity: 1 };
       this.scalableTaskCount = addAutoScaling(this.service, bounds);
     }

@@ -10,11 +10,13 @@ import { FargateWorkloadProps } from './workload-props';
 import { IFargateNetwork } from '../network/network';
 import { grantRunOnCluster } from '../private/cluster-grants';
 import { containersOf } from '../private/containers';
+import { architectureName } from '../private/platform';
+import { resolveNumber } from '../private/resolve';
 import { capacityProviderStrategies, resolveTaskSpotWeights } from '../private/spot';
 import { setUpWorkload } from '../private/workload';
 import { FargateTaskDef } from '../task/fargate-task-def';
 import { reportAtSynth, reportProblems } from '../validation/errors';
-import { checkContainerOverrides, checkSpotPlatform, checkSpotWeights, isBeforePlatform14 } from '../validation/service-rules';
+import { checkContainerOverrides, checkScheduleExpression, checkScheduledTaskCount, checkSpotPlatform, checkSpotWeights, isBeforePlatform14 } from '../validation/service-rules';
 
 /**
  * Properties of a `FargateTask`.
@@ -85,7 +87,11 @@ export class FargateTask extends Construct implements ec2.IConnectable {
     reportProblems('FargateTask', this, [
       spot && checkSpotWeights(spot.onDemandWeight, spot.spotWeight, spot.onDemandBase),
       spot && checkSpotPlatform(spot.spotWeight, taskDef.operatingSystemFamily.isWindows(),
-        taskDef.cpuArchitecture._cpuArchitecture, props.platformVersion),
+        architectureName(taskDef.cpuArchitecture), props.platformVersion),
+      props.schedule && checkScheduleExpression(props.schedule.expressionString),
+      props.scheduledTaskCount !== undefined && !props.schedule
+        ? '[FGK-SCHEDULED-TASK-COUNT] scheduledTaskCount is set without schedule; it is the number of tasks each scheduled run starts. Fix: add schedule, or pass --count to `aws ecs run-task` yourself.'
+        : undefined,
       props.containerOverrides && !props.schedule
         ? '[FGK-CONTAINER-OVERRIDES] containerOverrides is set without schedule; the overrides apply to scheduled runs only. Fix: add schedule, or pass overrides to `aws ecs run-task --overrides` yourself.'
         : undefined,
@@ -114,6 +120,7 @@ export class FargateTask extends Construct implements ec2.IConnectable {
     }
 
     if (props.schedule) {
+      reportAtSynth('FargateTask', this, () => [checkScheduledTaskCount(resolveNumber(this, props.scheduledTaskCount))]);
       this.scheduleRole = new iam.Role(this, 'ScheduleRole', {
         assumedBy: new iam.ServicePrincipal('events.amazonaws.com').withConditions({
           StringEquals: { 'aws:SourceAccount': Stack.of(this).account },

@@ -1,4 +1,4 @@
-import { Annotations, CfnResource, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Arn, ArnFormat, CfnResource, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -7,14 +7,16 @@ import { Construct } from 'constructs';
 import { AppContainerOptions, EfsVolumeOptions } from './container-props';
 import { TaskRoles } from '../iam/task-roles';
 import { VpcEndpointService } from '../network/topology';
+import { REASONS, acknowledgeImagePullToken } from '../private/acknowledgements';
 import { clusterCondition, grantRunOnCluster } from '../private/cluster-grants';
-import { containersOf } from '../private/containers';
+import { containersOf, renderedContainer } from '../private/containers';
+import { architectureName, operatingSystemName } from '../private/platform';
 import { resolveNumber } from '../private/resolve';
 import {
   checkContainerCpu, checkContainerMemory, checkHealthCheck, checkMountPath, checkPorts, checkReadonlyRootFilesystem,
 } from '../validation/container-rules';
 import { reportAtSynth, reportProblems } from '../validation/errors';
-import { ContainerSpec, checkContainersFitTask, checkHostPorts, checkTask } from '../validation/task-rules';
+import { ContainerSpec, checkContainersFitTask, checkHostPorts, checkRoleAccount, checkTask } from '../validation/task-rules';
 import { checkEcsName, checkEphemeralStorage, checkPlatform, checkTaskSize } from '../validation/task-size-rules';
 import { checkEfsPlatform, checkEfsRootDirectory, checkMountVolume, checkVolumeName } from '../validation/volume-rules';
 
@@ -142,11 +144,11 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
         && '[FGK-LOG-GROUP-OPTIONS] logGroup is set together with logRetention, logGroupName or logRemovalPolicy; those configure the log group this construct creates, which it does not create when you bring one. Fix: set them on your log group, or remove logGroup.',
     ]);
     // aws-cdk-lib throws on a Windows task of an unsupported size: it gets a placeholder size (the error is reported)
-    const os = this.operatingSystemFamily._operatingSystemFamily;
-    const badPlatform = checkPlatform(this.cpuArchitecture._cpuArchitecture, os, this.cpu) !== undefined;
+    const os = operatingSystemName(this.operatingSystemFamily);
+    const badPlatform = checkPlatform(architectureName(this.cpuArchitecture), os, this.cpu) !== undefined;
     reportAtSynth(TYPE, this, () => [
       checkTaskSize(resolveNumber(this, this.cpu), resolveNumber(this, this.memoryLimitMiB)),
-      checkPlatform(this.cpuArchitecture._cpuArchitecture, this.operatingSystemFamily._operatingSystemFamily, resolveNumber(this, this.cpu)),
+      checkPlatform(architectureName(this.cpuArchitecture), operatingSystemName(this.operatingSystemFamily), resolveNumber(this, this.cpu)),
     ]);
     if (Token.isUnresolved(this.cpu) || Token.isUnresolved(this.memoryLimitMiB)) {
       Annotations.of(this).addWarningV2('cdk-fargate-kit:unresolvedTaskSize',
@@ -154,6 +156,19 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
     }
 
     this.roles = props.roles ?? new TaskRoles(this, 'Roles');
+    const stackAccount = Stack.of(this).account;
+    const accountOf = (role: iam.IRole) => {
+      if (Token.isUnresolved(role.roleArn)) return undefined;
+      try {
+        return Arn.split(role.roleArn, ArnFormat.SLASH_RESOURCE_NAME).account;
+      } catch {
+        return undefined;
+      }
+    };
+    reportProblems(TYPE, this, [
+      checkRoleAccount('roles.executionRole', accountOf(this.roles.executionRole), stackAccount),
+      checkRoleAccount('roles.taskRole', accountOf(this.roles.taskRole), stackAccount),
+    ]);
     this.grantPrincipal = this.roles.taskRole;
     this.logGroup = props.logGroup ?? new logs.LogGroup(this, 'Logs', {
       logGroupName: props.logGroupName,
@@ -172,6 +187,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
       executionRole: this.roles.executionRole,
       taskRole: this.roles.taskRole,
     });
+    acknowledgeImagePullToken(this, this.roles.executionRole, REASONS.imagePullToken);
     this.family = this.taskDefinition.family;
     this.familyArnPattern = Stack.of(this).formatArn({ service: 'ecs', resource: 'task-definition', resourceName: `${this.family}:*` });
 
@@ -234,13 +250,6 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
         ? `[FGK-CONTAINER-NAME-MISMATCH] containerName '${options.containerName}' differs from the name '${name}' given to addAppContainer(); the name is the container's name. Fix: remove containerName.`
         : undefined,
       checkPorts(name, singlePorts(portMappings).filter(pm => pm.protocol !== ecs.Protocol.UDP).map(pm => pm.containerPort)),
-      hc === undefined ? undefined : checkHealthCheck(name, {
-        commandLength: hc.command.length,
-        intervalSeconds: hc.interval?.toSeconds(),
-        timeoutSeconds: hc.timeout?.toSeconds(),
-        retries: hc.retries,
-        startPeriodSeconds: hc.startPeriod?.toSeconds(),
-      }),
       checkHostPorts([this.specOf(name, options, portMappings)]),
       checkContainersFitTask([...this.containerSpecs(), this.specOf(name, options, portMappings)],
         resolveNumber(this, this.cpu), resolveNumber(this, this.memoryLimitMiB)),
@@ -251,6 +260,15 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
       ]),
     ]);
 
+    // aws-cdk-lib throws on a health check out of range while preparing the app, before any
+    // validation: a bad one is reported and replaced by a placeholder that never reaches a template
+    const badHealthCheck = hc !== undefined && reportProblems(TYPE, this, [checkHealthCheck(name, {
+      commandLength: hc.command.length,
+      intervalSeconds: hc.interval?.toSeconds(),
+      timeoutSeconds: hc.timeout?.toSeconds(),
+      retries: hc.retries,
+      startPeriodSeconds: hc.startPeriod?.toSeconds(),
+    })]);
     for (const secret of Object.values(options.secrets ?? {})) {
       this.secretEndpoints.add(secretEndpoint(secret));
     }
@@ -272,6 +290,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
     const container = this.taskDefinition.addContainer(id, {
       ...containerOptions,
       cpu: badCpu ? undefined : options.cpu,
+      healthCheck: badHealthCheck ? { command: ['CMD-SHELL', 'exit 0'] } : options.healthCheck,
       memoryReservationMiB: badMemory ? undefined : options.memoryReservationMiB,
       containerName: name,
       essential: options.essential ?? true,
@@ -386,14 +405,16 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
   private containerSpecs(): ContainerSpec[] {
     return this.containers()
       .map(c => {
-        const props = l2Props(c);
+        // the container as aws-cdk-lib renders it (public API); when it refuses to render
+        // (a health check out of range: FGK-HEALTH-CHECK), memory is not known
+        const rendered = renderedContainer(c);
         return {
           name: c.containerName,
           essential: c.essential,
           cpu: resolveNumber(this, c.cpu),
-          memoryLimitMiB: resolveNumber(this, props.memoryLimitMiB),
-          memoryReservationMiB: resolveNumber(this, props.memoryReservationMiB),
-          hasHealthCheck: props.healthCheck !== undefined,
+          memoryLimitMiB: resolveNumber(this, rendered?.memory),
+          memoryReservationMiB: resolveNumber(this, rendered?.memoryReservation),
+          hasHealthCheck: rendered === undefined || rendered.healthCheck !== undefined,
           portMappings: singlePorts(c.portMappings)
             .map(pm => ({ containerPort: resolveNumber(this, pm.containerPort)!, hostPort: resolveNumber(this, pm.hostPort) })),
           dependsOn: [
@@ -432,14 +453,11 @@ function secretEndpoint(secret: ecs.Secret): VpcEndpointService {
   return secret.hasField === undefined ? VpcEndpointService.SSM : VpcEndpointService.SECRETS_MANAGER;
 }
 
-/** The props a container was created with (aws-cdk-lib keeps them, privately: the one source of its memory and health check). */
-function l2Props(c: ecs.ContainerDefinition): ecs.ContainerDefinitionProps {
-  return (c as unknown as { props?: ecs.ContainerDefinitionProps }).props ?? ({} as ecs.ContainerDefinitionProps);
-}
-
-/** The secrets of a container, however they were added (options, or container.addSecret). */
-function l2Secrets(c: ecs.ContainerDefinition): Array<{ valueFrom: string }> {
-  return (c as unknown as { secrets?: Array<{ valueFrom: string }> }).secrets ?? [];
+/** The secrets of a container, however they were added (options, or container.addSecret), as aws-cdk-lib renders them. */
+function l2Secrets(c: ecs.ContainerDefinition): ecs.CfnTaskDefinition.SecretProperty[] {
+  const secrets = renderedContainer(c)?.secrets;
+  if (!Array.isArray(secrets)) return [];
+  return secrets.filter((x): x is ecs.CfnTaskDefinition.SecretProperty => !Token.isUnresolved(x) && typeof (x as ecs.CfnTaskDefinition.SecretProperty).valueFrom === 'string');
 }
 
 /**

@@ -21,13 +21,17 @@ export function checkHealthCheckPath(propName: string, path: string | undefined)
   return undefined;
 }
 
-/** Most listener rules (besides the default action) ALB allows per listener. */
+/**
+ * Most rules (besides the default actions) an Application Load Balancer holds: a quota per load
+ * balancer, not per listener, 100 by default (adjustable through Service Quotas, hence an
+ * acknowledgeable AWS fact). https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html
+ */
 export const MAX_LISTENER_RULES = 100;
 
 /** Route path patterns are unique (the second would never match) and within the listener rule quota. */
 export function checkRoutePatterns(patterns: readonly string[]): string | undefined {
   if (patterns.length > MAX_LISTENER_RULES) {
-    return `[FGK-ROUTES] routes has ${patterns.length} entries; an ALB listener holds at most ${MAX_LISTENER_RULES} rules besides its default action. Fix: merge routes with wildcards (e.g. '/api/*'), or split the app behind several load balancers.`;
+    return `[FGK-ROUTES] routes has ${patterns.length} entries; an Application Load Balancer holds at most ${MAX_LISTENER_RULES} rules besides its default actions (the default quota per load balancer, adjustable in Service Quotas). Fix: merge routes with wildcards (e.g. '/api/*'), or split the app behind several load balancers; after raising the quota, acknowledge FGK-ROUTES.`;
   }
   const seen = new Set<string>();
   for (const p of patterns) {
@@ -105,11 +109,19 @@ export function checkTargetCount(targets: readonly string[]): string | undefined
 
 /**
  * The load balancer has a subnet in every AZ the tasks run in (an ALB only routes to
- * targets in its enabled AZs), and an ALB needs subnets in at least two AZs.
+ * targets in its enabled AZs), and an ALB needs subnets in at least two AZs. AZs that are not
+ * known (subnets imported by ID) are `undefined`: then only what is known is checked.
  */
-export function checkAzCoverage(taskAzs: readonly string[], loadBalancerAzs: readonly string[]): string | undefined {
+export function checkAzCoverage(
+  taskAzs: readonly string[] | undefined, loadBalancerAzs: readonly string[] | undefined, loadBalancerSubnetCount = loadBalancerAzs?.length ?? 0,
+): string | undefined {
+  // subnets imported by ID have no known AZ: then at least their count is checked
+  if (loadBalancerAzs === undefined) {
+    if (loadBalancerSubnetCount >= 2) return undefined;
+    return `[FGK-AZ-COVERAGE] the load balancer has ${loadBalancerSubnetCount} subnet(s); an Application Load Balancer needs subnets in at least two AZs. Fix: select subnets in two or more AZs (loadBalancerSubnets, or FargateVpc.fromVpc({ loadBalancerSubnets })).`;
+  }
   // AZs of an environment-agnostic stack are tokens; the subnets of one VPC share them, so they compare as strings.
-  const missing = [...new Set(taskAzs)].filter(az => !loadBalancerAzs.includes(az));
+  const missing = [...new Set(taskAzs ?? [])].filter(az => !loadBalancerAzs.includes(az));
   if (missing.length > 0) {
     return `[FGK-AZ-COVERAGE] the load balancer subnets cover availability zones ${loadBalancerAzs.join(', ') || 'none'} but tasks also run in ${missing.join(', ')}; an ALB only routes to targets in AZs where it has a subnet, so those tasks would never get traffic and would fail their health checks. Fix: select load balancer subnets in ${missing.join(', ')} too (loadBalancerSubnets, or FargateVpc.fromVpc({ loadBalancerSubnets })), or run the tasks only in the load balancer's AZs.`;
   }

@@ -1,4 +1,4 @@
-import { Annotations, Validations } from 'aws-cdk-lib';
+import { Annotations, Tokenization, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ruleById } from './rules';
 
@@ -13,12 +13,23 @@ export function ruleIdOf(problem: string): string | undefined {
   return /^\[(FGK-[A-Z0-9-]+)\]/.exec(problem)?.[1];
 }
 
-/** Writes tokens as `(token)` instead of their encodings (`-1.888e+289`, `${Token[X.12]}`). */
+/**
+ * Writes the tokens in a message as `(token)` instead of their encodings (`-1.888e+289`,
+ * `${Token[X.12]}`), through aws-cdk-lib's public `Tokenization.reverseString` (which knows
+ * both string and number encodings), so a change of the encoding cannot leak into messages.
+ */
 export function describeTokens(text: string): string {
-  return text
-    .replace(/-?1\.8881545897\d*e\+289/g, '(token)')
-    .replace(/\$\{Token\[[^\]]*\]\}/g, '(token)')
-    .replace(/#\{Token\[[^\]]*\]\}/g, '(token)');
+  // (Token.isUnresolved is no test here: it misses a string whose only token is a number)
+  try {
+    const fragments = Tokenization.reverseString(text);
+    if (fragments.tokens.length === 0) return text;
+    return fragments
+      .mapTokens({ mapToken: () => '(token)' })
+      .join({ join: (left: unknown, right: unknown) => `${left}${right}` });
+  } catch {
+    // an encoding this app did not issue (UnrecognizedTokenKey): leave the text as it is
+    return text;
+  }
 }
 
 /**

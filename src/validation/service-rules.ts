@@ -19,17 +19,19 @@ export function checkDesiredCount(desiredCount: number | undefined): string | un
 
 /** Auto scaling bounds: whole numbers with 0 <= minCapacity <= desiredCount <= maxCapacity and maxCapacity >= 1. */
 export function checkScalingBounds(minCapacity: number, maxCapacity: number, desiredCount: number | undefined): string | undefined {
-  if ([minCapacity, maxCapacity, desiredCount].some(v => v !== undefined && Token.isUnresolved(v))) return undefined;
-  if (!Number.isInteger(minCapacity) || minCapacity < 0) {
+  // each bound is checked as far as it is known at synth (a CfnParameter is not)
+  const known = (v: number | undefined): v is number => v !== undefined && !Token.isUnresolved(v);
+  if (known(minCapacity) && (!Number.isInteger(minCapacity) || minCapacity < 0)) {
     return `[FGK-SCALING-BOUNDS] autoScaling.minCapacity ${minCapacity} is not valid; the scaler needs a whole number of tasks, 0 or more. Fix: set minCapacity to 2 or more for high availability.`;
   }
-  if (!Number.isInteger(maxCapacity) || maxCapacity < 1) {
+  if (known(maxCapacity) && (!Number.isInteger(maxCapacity) || maxCapacity < 1)) {
     return `[FGK-SCALING-BOUNDS] autoScaling.maxCapacity ${maxCapacity} is not valid; the scaler needs a whole number of at least 1 task. Fix: set maxCapacity to at least minCapacity (${minCapacity}) and at least 1.`;
   }
+  if (!known(minCapacity) || !known(maxCapacity)) return undefined;
   if (minCapacity > maxCapacity) {
     return `[FGK-SCALING-BOUNDS] autoScaling.minCapacity ${minCapacity} is greater than maxCapacity ${maxCapacity}; the scaler keeps the task count between the two, so min must be <= max. Fix: raise maxCapacity to at least ${minCapacity} or lower minCapacity.`;
   }
-  if (desiredCount !== undefined && (desiredCount < minCapacity || desiredCount > maxCapacity)) {
+  if (known(desiredCount) && (desiredCount < minCapacity || desiredCount > maxCapacity)) {
     return `[FGK-SCALING-BOUNDS] desiredCount ${desiredCount} is outside the auto scaling range ${minCapacity}..${maxCapacity}; the scaler would move it back on its first run. Fix: remove desiredCount (the scaler owns the count) or set it between minCapacity and maxCapacity.`;
   }
   return undefined;
@@ -61,7 +63,14 @@ export function checkSpotWeights(onDemandWeight: number, spotWeight: number, onD
   return undefined;
 }
 
-/** Fargate Spot runs Linux tasks only; ARM64 tasks only on platform 1.4.0+. */
+/**
+ * Fargate Spot runs Linux tasks only; ARM64 tasks only on platform 1.4.0+. Re-checked
+ * 2026-11-26: the ECS API reference (CapacityProviderStrategyItem,
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html)
+ * says FARGATE_SPOT supports X86_64 Linux tasks on 1.3.0+ and ARM64 Linux tasks on 1.4.0+; the
+ * developer guide's capacity provider page still says ARM64 has no Spot. The API reference is the
+ * newer fact (DESIGN.md: these rules widened over time), so ARM64 on Spot is allowed.
+ */
 export function checkSpotPlatform(
   spotWeight: number, windows: boolean, cpuArchitecture: string, platformVersion: string | undefined,
 ): string | undefined {
@@ -82,6 +91,44 @@ export function checkPlatformForCpu(cpu: number, platformVersion: string | undef
     return `[FGK-PLATFORM-FOR-CPU] platformVersion ${platformVersion} cannot run a task with cpu ${cpu} (${cpu / 1024} vCPU); 8 and 16 vCPU tasks need platform version 1.4.0 or later. Fix: use platformVersion VERSION1_4 or LATEST (the default), or a task cpu of 4096 or less.`;
   }
   return undefined;
+}
+
+/**
+ * The tasks each scheduled run starts: a whole number from 1 (EventBridge's EcsParameters
+ * TaskCount minimum, https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_EcsParameters.html)
+ * to 10 (one RunTask call starts at most 10, https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html).
+ */
+export function checkScheduledTaskCount(count: number | undefined): string | undefined {
+  if (count === undefined || Token.isUnresolved(count)) return undefined;
+  if (!Number.isInteger(count) || count < 1 || count > 10) {
+    return `[FGK-SCHEDULED-TASK-COUNT] scheduledTaskCount ${count} is not valid; each scheduled run starts 1 to 10 tasks (EventBridge needs at least 1, and one ECS RunTask call starts at most 10). Fix: set scheduledTaskCount from 1 to 10, or leave it unset for 1.`;
+  }
+  return undefined;
+}
+
+/**
+ * An EventBridge rule's schedule is `rate(1 minute|hour|day)`, `rate(N minutes|hours|days)`
+ * with N > 1, or `cron(...)` of six fields in which day-of-month or day-of-week (not both) is
+ * `?` (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html).
+ * `at(...)` belongs to EventBridge Scheduler, not to rules.
+ */
+export function checkScheduleExpression(expression: string): string | undefined {
+  if (Token.isUnresolved(expression)) return undefined;
+  const fix = 'Fix: use events.Schedule.rate(Duration.hours(1)) or events.Schedule.cron({ hour: \'3\', minute: \'0\' }), which write valid expressions.';
+  const rate = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(expression);
+  if (rate) {
+    const value = Number(rate[1]);
+    const singular = !rate[2].endsWith('s');
+    if (value >= 1 && singular === (value === 1)) return undefined;
+    return `[FGK-SCHEDULE-EXPRESSION] schedule '${expression}' is not a rate EventBridge accepts; a rate is a whole number of at least 1 with a singular unit for 1 (rate(1 hour)) and a plural one above (rate(5 minutes)). ${fix}`;
+  }
+  const cron = /^cron\((.*)\)$/.exec(expression);
+  if (cron) {
+    const fields = cron[1].trim().split(/\s+/);
+    if (fields.length === 6 && (fields[2] === '?') !== (fields[4] === '?')) return undefined;
+    return `[FGK-SCHEDULE-EXPRESSION] schedule '${expression}' is not a cron expression EventBridge accepts; it has six fields (minutes hours day-of-month month day-of-week year) and exactly one of day-of-month and day-of-week is '?'. ${fix}`;
+  }
+  return `[FGK-SCHEDULE-EXPRESSION] schedule '${expression}' is not a schedule expression of an EventBridge rule; rules take rate(...) or cron(...) (at(...) is for EventBridge Scheduler). ${fix}`;
 }
 
 /** Container overrides name containers of the task. */

@@ -171,3 +171,17 @@ export function checkTask(containers: readonly ContainerSpec[], taskCpu: number,
     checkDependencies(containers),
   ].filter((p): p is string => p !== undefined);
 }
+
+/**
+ * The execution and task roles are roles of the stack's account: a grant to a role of another
+ * account is written into no policy of this app (aws-cdk-lib drops it silently), so the task
+ * could not pull its image, write its logs or read its secrets, and ECS uses roles of its own
+ * account. Checked when both accounts are known at synth.
+ */
+export function checkRoleAccount(which: string, roleAccount: string | undefined, stackAccount: string | undefined): string | undefined {
+  if (roleAccount === undefined || stackAccount === undefined || roleAccount === '' || Token.isUnresolved(roleAccount) || Token.isUnresolved(stackAccount)) {
+    return undefined;
+  }
+  if (roleAccount === stackAccount) return undefined;
+  return `[FGK-ROLE-ACCOUNT] ${which} is a role of account ${roleAccount}, but the stack deploys to account ${stackAccount}; grants to it (image pull, logs, secrets, app permissions) are written into no policy of this app and are dropped silently, and ECS runs tasks with roles of its own account. Fix: use a role of account ${stackAccount} (create it here, or import one of that account), and let the app assume a role of account ${roleAccount} if it needs that account's permissions.`;
+}

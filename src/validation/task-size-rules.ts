@@ -1,6 +1,10 @@
 import { Token } from 'aws-cdk-lib';
 
-/** Fargate task CPU units and the memory sizes (MiB) each allows: `[cpu, first, last, step]`. */
+/**
+ * Fargate task CPU units and the memory sizes (MiB) each allows: `[cpu, first, last, step]`.
+ * Re-checked 2026-11-26 against https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html
+ * (8 and 16 vCPU need Linux platform 1.4.0: FGK-PLATFORM-FOR-CPU).
+ */
 const FARGATE_SIZES: ReadonlyArray<readonly [number, number, number, number]> = [
   [256, 512, 2048, 0], // 512, 1024, 2048 (not a regular step)
   [512, 1024, 4096, 1024],
@@ -11,7 +15,7 @@ const FARGATE_SIZES: ReadonlyArray<readonly [number, number, number, number]> = 
   [16384, 32768, 122880, 8192],
 ];
 
-/** Task CPU values Fargate accepts for Windows containers (1, 2 and 4 vCPU). */
+/** Task CPU values Fargate accepts for Windows containers (1, 2 and 4 vCPU; same page as FARGATE_SIZES, re-checked 2026-11-26). */
 export const WINDOWS_TASK_CPUS: readonly number[] = [1024, 2048, 4096];
 
 /** Every task CPU value Fargate accepts. */
@@ -42,7 +46,7 @@ export function checkTaskSize(cpu: number, memoryMiB: number): string | undefine
   return undefined;
 }
 
-/** Ephemeral storage, when set, is a whole number of GiB between 21 and 200. */
+/** Ephemeral storage, when set, is a whole number of GiB between 21 and 200 (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-storage.html). */
 export function checkEphemeralStorage(gib: number | undefined): string | undefined {
   if (gib === undefined || Token.isUnresolved(gib)) return undefined;
   if (!Number.isInteger(gib) || gib < 21 || gib > 200) {

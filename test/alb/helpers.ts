@@ -1,6 +1,6 @@
 import { App, Stack, StackProps } from 'aws-cdk-lib';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { FargateTaskDef, FargateVpc, FargateVpcProps, VpcTopology } from '../../src';
+import { imageFor } from '../images';
 
 /** A stack with a FargateVpc and a task with a web container on 8080 and an API container on 5000. */
 export function albFixture(vpcProps: FargateVpcProps = {}, stackProps: StackProps = {}) {
@@ -8,7 +8,7 @@ export function albFixture(vpcProps: FargateVpcProps = {}, stackProps: StackProp
   const stack = new Stack(app, 'Stack', stackProps);
   const network = new FargateVpc(stack, 'Network', { topology: VpcTopology.PRIVATE_WITH_NAT, natGateways: 1, flowLogs: false, ...vpcProps });
   const taskDef = new FargateTaskDef(stack, 'TaskDef', { family: 'web', cpu: 512, memoryLimitMiB: 1024 });
-  const image = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:latest');
+  const image = imageFor(stack, vpcProps.topology);
   taskDef.addAppContainer('web', { image, ports: [8080, 8443] });
   taskDef.addAppContainer('api', { image, ports: [5000] });
   return { app, stack, network, taskDef };

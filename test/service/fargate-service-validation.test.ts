@@ -6,6 +6,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { fixture } from './helpers';
 import { FargateService, FargateTask, FargateTaskDef, FargateVpc, VpcEndpointService, VpcTopology } from '../../src';
 import { atSynth } from '../at-synth';
+import { privateEcrImage } from '../images';
 
 describe('FargateService rejects at synth', () => {
   test('a negative desiredCount', () => {
@@ -92,7 +93,7 @@ describe('secrets without a Secrets Manager path (tree validation)', () => {
     const taskDef = new FargateTaskDef(stack, 'TaskDef');
     const secret = new secretsmanager.Secret(stack, 'Secret');
     taskDef.addAppContainer('web', {
-      image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:latest'),
+      image: privateEcrImage(stack),
       secrets: { DB: ecs.Secret.fromSecretsManager(secret) },
     });
     new FargateService(stack, 'Web', { network, taskDef });

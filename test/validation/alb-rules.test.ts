@@ -49,6 +49,15 @@ describe('checkAzCoverage', () => {
     expect(checkAzCoverage(tasks, lb)).toBeUndefined());
   test('a task AZ without LB subnet', () => expect(checkAzCoverage(['a', 'b', 'c'], ['a', 'b'])).toMatch(
     /^\[FGK-[A-Z0-9-]+\] the load balancer subnets cover availability zones a, b but tasks also run in c; .*Fix: select load balancer subnets in c too/));
+  test('subnets imported by ID (AZs not known): two or more subnets pass, one is refused', () => {
+    expect(checkAzCoverage(undefined, undefined, 2)).toBeUndefined();
+    expect(checkAzCoverage(['a'], undefined, 3)).toBeUndefined();
+    expect(checkAzCoverage(undefined, undefined, 1)).toMatch(/^\[FGK-AZ-COVERAGE\] the load balancer has 1 subnet\(s\); an Application Load Balancer needs subnets in at least two AZs\. Fix: /);
+  });
+  test('task AZs not known: the load balancer still needs two AZs', () => {
+    expect(checkAzCoverage(undefined, ['a', 'b'])).toBeUndefined();
+    expect(checkAzCoverage(undefined, ['a'])).toMatch(/cover 1 availability zone\(s\) \(a\)/);
+  });
   test('one AZ', () => expect(checkAzCoverage(['a'], ['a', 'a'])).toMatch(/cover 1 availability zone\(s\) \(a\); .*at least two AZs. Fix:/));
 });
 

@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import {
   ContainerSpec, checkContainerCount, checkContainersFitTask, checkDependencies, checkEssentialContainer,
-  checkHostPorts, checkSharedPorts, checkTask, checkUniqueContainerNames,
+  checkHostPorts, checkRoleAccount, checkSharedPorts, checkTask, checkUniqueContainerNames,
 } from '../../src/validation/task-rules';
 
 function spec(name: string, more: Partial<ContainerSpec> = {}): ContainerSpec {
@@ -98,4 +98,17 @@ test('checkTask collects every problem', () => {
   expect(checkTask([spec('a')], 256, 512)).toEqual([]);
   expect(checkTask([], 256, 512)).toHaveLength(1);
   expect(checkTask([spec('a', { essential: false, cpu: 512 })], 256, 512)).toHaveLength(2);
+});
+
+describe('FGK-ROLE-ACCOUNT', () => {
+  test('a role of the stack\'s account, or an account not known at synth, is fine', () => {
+    expect(checkRoleAccount('roles.executionRole', '111111111111', '111111111111')).toBeUndefined();
+    expect(checkRoleAccount('roles.executionRole', '999999999999', Token.asString({ Ref: 'AWS::AccountId' }))).toBeUndefined();
+    expect(checkRoleAccount('roles.executionRole', undefined, '111111111111')).toBeUndefined();
+    expect(checkRoleAccount('roles.executionRole', '', '111111111111')).toBeUndefined();
+  });
+  test('a role of another account is refused, with both accounts and the fix', () => {
+    expect(checkRoleAccount('roles.taskRole', '999999999999', '111111111111')).toMatch(
+      /^\[FGK-ROLE-ACCOUNT\] roles\.taskRole is a role of account 999999999999, but the stack deploys to account 111111111111; .*dropped silently.*Fix: use a role of account 111111111111/);
+  });
 });

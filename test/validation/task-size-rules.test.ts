@@ -93,3 +93,33 @@ function range(first: number, last: number, step: number): number[] {
   for (let v = first; v <= last; v += step) r.push(v);
   return r;
 }
+
+// Boundary tests that kill the mutants Stryker left alive in task-size-rules.ts (issue #13):
+// every Windows version on the list, tokens in either platform field, the list in the message,
+// and the suggested name.
+describe('task-size-rules boundaries (mutation testing)', () => {
+  test.each(['WINDOWS_SERVER_2019_FULL', 'WINDOWS_SERVER_2019_CORE', 'WINDOWS_SERVER_2022_FULL', 'WINDOWS_SERVER_2022_CORE',
+    'WINDOWS_SERVER_2025_FULL', 'WINDOWS_SERVER_2025_CORE'])('%s runs on Fargate (X86_64, 1 vCPU)', os => {
+    expect(checkPlatform('X86_64', os, 1024)).toBeUndefined();
+  });
+
+  test('an unsupported OS lists every supported one, comma-separated', () => {
+    expect(checkPlatform('X86_64', 'WINDOWS_SERVER_2016_FULL', 1024)).toContain('Fargate runs LINUX, WINDOWS_SERVER_2019_FULL, WINDOWS_SERVER_2019_CORE, '
+      + 'WINDOWS_SERVER_2022_FULL, WINDOWS_SERVER_2022_CORE, WINDOWS_SERVER_2025_FULL, WINDOWS_SERVER_2025_CORE. Fix:');
+  });
+
+  test('a token in either platform field is not checked', () => {
+    expect(checkPlatform(Token.asString({ Ref: 'Arch' }), 'WINDOWS_SERVER_2022_CORE', 512)).toBeUndefined();
+    expect(checkPlatform('ARM64', Token.asString({ Ref: 'Os' }), 512)).toBeUndefined();
+  });
+
+  test.each([
+    ['my  service', 'my-service'],
+    ['--web!', 'web'],
+    ['web!--', 'web'],
+    ['!!!', 'app'],
+    [`${'a'.repeat(300)}`, 'a'.repeat(255)],
+  ])('a bad name %s is refused with the suggestion %s', (name, suggestion) => {
+    expect(checkEcsName('family', name)).toMatch(new RegExp(`Fix: rename it, e\\.g\\. '${suggestion}'\\.$`));
+  });
+});
