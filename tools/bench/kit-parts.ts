@@ -1,4 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { SERVICE_SHAPE, SplitAppHooks } from './side';
 import { FargateTaskDef, FargateVpc, IFargateNetwork, VpcTopology } from '../../src';
@@ -19,9 +20,16 @@ export function kitHooks(service: KitService): SplitAppHooks<FargateVpc, ecs.Clu
   };
 }
 
-/** A FargateTaskDef of the benchmark's shape with its one web container. */
-export function benchTaskDef(stack: Stack, id: string): FargateTaskDef {
+/**
+ * A FargateTaskDef of the benchmark's shape with its one web container. In a network without
+ * an internet route (`isolated`) the image comes from a private ECR repository (the name an
+ * ECR pull-through cache rule for ECR Public gives it): VPC endpoints reach no other registry.
+ */
+export function benchTaskDef(stack: Stack, id: string, isolated = false): FargateTaskDef {
   const taskDef = new FargateTaskDef(stack, `${id}Task`, { cpu: SERVICE_SHAPE.cpu, memoryLimitMiB: SERVICE_SHAPE.memoryLimitMiB });
-  taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry(SERVICE_SHAPE.image), ports: [SERVICE_SHAPE.containerPort] });
+  const image = isolated
+    ? ecs.ContainerImage.fromEcrRepository(ecr.Repository.fromRepositoryName(stack, `${id}Repository`, 'ecr-public/nginx/nginx'), 'stable')
+    : ecs.ContainerImage.fromRegistry(SERVICE_SHAPE.image);
+  taskDef.addAppContainer('web', { image, ports: [SERVICE_SHAPE.containerPort] });
   return taskDef;
 }

@@ -2,7 +2,9 @@ import { Stack } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { benchTaskDef, kitHooks } from './kit-parts';
 import { BenchSide, buildSplitApp, SERVICE_SHAPE } from './side';
-import { AlbFrontedService, IFargateNetwork } from '../../src';
+import { AlbFrontedService, IFargateNetwork, VpcTopology } from '../../src';
+
+const ISOLATED = [VpcTopology.PRIVATE_ISOLATED, VpcTopology.ISOLATED_ONLY];
 
 /**
  * Ours: FargateVpc (PRIVATE_WITH_NAT, one NAT per AZ, flow logs) + FargateTaskDef
@@ -19,5 +21,5 @@ export const oursSide: BenchSide = {
 
 /** One load-balanced service of the benchmark's shape, built with AlbFrontedService. */
 export function addOurService(stack: Stack, id: string, network: IFargateNetwork, cluster: ecs.ICluster): void {
-  new AlbFrontedService(stack, id, { network, taskDef: benchTaskDef(stack, id), cluster, desiredCount: SERVICE_SHAPE.desiredCount });
+  new AlbFrontedService(stack, id, { network, taskDef: benchTaskDef(stack, id, ISOLATED.includes(network.topology)), cluster, desiredCount: SERVICE_SHAPE.desiredCount });
 }

@@ -103,7 +103,9 @@ export function renderEnvironmentTargets(peer: BenchSide, ours: BenchSide, resul
   const o = pick(ours);
   if (p && o && a !== undefined && b !== undefined) {
     out.push('');
-    out.push(`What one more service adds (slope ${a}→${b}): ${fixed(p.resources, 1)} resources on the ${peer.name} side, ${fixed(o.resources, 1)} on the ${ours.name} side. Bytes per service by resource type (compact JSON; the templates on disk are indented, so their bytes are larger in the same proportion):`);
+    const cpuSlope = (side: BenchSide) => (find(results, side, b)!.medianCpuMs - find(results, side, a)!.medianCpuMs) / (b - a);
+    const bytesSlope = (side: BenchSide) => (find(results, side, b)!.sample.templateBytes - find(results, side, a)!.sample.templateBytes) / (b - a);
+    out.push(`What one more service adds (slope ${a}→${b}): ${fixed(p.resources, 1)} resources on the ${peer.name} side, ${fixed(o.resources, 1)} on the ${ours.name} side; synth CPU ${fixed(cpuSlope(peer))} vs ${fixed(cpuSlope(ours))} ms (${fixed(cpuSlope(ours) / cpuSlope(peer), 2)} × peer); template bytes on disk ${fixed(bytesSlope(peer), 0)} vs ${fixed(bytesSlope(ours), 0)} (${fixed(bytesSlope(ours) / bytesSlope(peer), 2)} × peer). Bytes per service by resource type (compact JSON; the templates on disk are indented, so their bytes are larger in the same proportion):`);
     out.push('');
     const types = [...new Set([...Object.keys(p.bytesByType), ...Object.keys(o.bytesByType)])]
       .sort((x, y) => (o.bytesByType[y] ?? 0) + (p.bytesByType[y] ?? 0) - (o.bytesByType[x] ?? 0) - (p.bytesByType[x] ?? 0));

@@ -52,4 +52,5 @@ test('the section lists the checks, how many are met, and the bytes per service 
   expect(md).toContain('5 of 7 met');
   expect(md).toContain('| median synth CPU at N=50 | 0.85 × peer | ≤ 0.8 × peer | **no** |');
   expect(md).toContain('| IAM::Role | 200 | 100 | -100 |');
+  expect(md).toContain('synth CPU 40.0 vs 35.0 ms (0.88 × peer); template bytes on disk 1000 vs 700 (0.70 × peer)');
 });
