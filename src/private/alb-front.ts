@@ -218,7 +218,9 @@ export function buildAlbFront(constructType: string, scope: Construct, props: Al
       // when every rule of the listener is known
       const slot = explicit === undefined ? sharedRuleSlot(ruleHosts, rulePaths) : undefined;
       const index = state.rules.length;
-      state.rules.push({ owner, hosts: ruleHosts, paths: rulePaths, priority: explicit ?? slot!.base, explicit: explicit !== undefined, slot } satisfies SharedRuleSpec);
+      state.rules.push({
+        owner, hosts: ruleHosts, paths: rulePaths, priority: explicit ?? slot!.base, explicit: explicit !== undefined, slot,
+      } satisfies SharedRuleSpec);
       const priority = explicit ?? Lazy.number({ produce: () => sharedRulePriorities(state)[index] });
       const conditions = [
         ...(ruleHosts.length > 0 ? [elbv2.ListenerCondition.hostHeaders(ruleHosts)] : []),

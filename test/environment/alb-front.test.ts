@@ -239,7 +239,8 @@ describe('derived priorities on a shared listener never collide', () => {
       new AlbFront(stack, `F${i}`, { service, hostHeaders: [`service${i}.example.com`] });
     }
     const rules = Template.fromStack(stack).findResources('AWS::ElasticLoadBalancingV2::ListenerRule');
-    return new Map(Object.values(rules).map((r: any) => [r.Properties.Conditions[0].HostHeaderConfig.Values[0] as string, r.Properties.Priority as number]));
+    return new Map(Object.values(rules).map((r: any) =>
+      [r.Properties.Conditions[0].HostHeaderConfig.Values[0] as string, r.Properties.Priority as number]));
   }
 
   test('30 services by host: 30 distinct priorities, all in the literal-host band (where derived ones would have collided)', () => {

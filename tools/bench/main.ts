@@ -10,13 +10,13 @@ import { writeFileSync } from 'fs';
 import { costReport } from './cost/cost-report';
 import { environmentLines } from './environment';
 import { gcExposed } from './measure';
+import { peerSide } from './peer';
 import { renderSynthReport } from './report';
+import { environmentSide } from './shared-environment';
 import { SERVICES_PER_STACK } from './side';
 import { SIDES } from './sides';
-import { environmentSide } from './shared-environment';
-import { renderEnvironmentTargets } from './targets';
-import { peerSide } from './peer';
 import { runSynthBench } from './synth-bench';
+import { renderEnvironmentTargets } from './targets';
 
 const started = Date.now();
 const sizes = (process.env.BENCH_SIZES ?? '1,10,50').split(',').map(Number);

@@ -21,5 +21,6 @@ export const oursSide: BenchSide = {
 
 /** One load-balanced service of the benchmark's shape, built with AlbFrontedService. */
 export function addOurService(stack: Stack, id: string, network: IFargateNetwork, cluster: ecs.ICluster): void {
-  new AlbFrontedService(stack, id, { network, taskDef: benchTaskDef(stack, id, ISOLATED.includes(network.topology)), cluster, desiredCount: SERVICE_SHAPE.desiredCount });
+  const taskDef = benchTaskDef(stack, id, ISOLATED.includes(network.topology));
+  new AlbFrontedService(stack, id, { network, taskDef, cluster, desiredCount: SERVICE_SHAPE.desiredCount });
 }

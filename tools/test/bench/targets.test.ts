@@ -8,10 +8,21 @@ const env = side('environment');
 
 function result(s: BenchSide, services: number, cpu: number, bytes: number, usd: number, roles: number): SideResult {
   return {
-    side: s, services, medianMs: cpu, runsMs: [cpu], medianCpuMs: cpu, peakRssGrowthMiB: 1,
+    side: s,
+    services,
+    medianMs: cpu,
+    runsMs: [cpu],
+    medianCpuMs: cpu,
+    peakRssGrowthMiB: 1,
     sample: {
-      ms: cpu, cpuMs: cpu, templateBytes: bytes, largestTemplateBytes: bytes, stacks: 2,
-      counts: { 'AWS::IAM::Role': roles }, bytesByType: { 'AWS::IAM::Role': roles * 100 }, fixedMonthlyUsd: usd,
+      ms: cpu,
+      cpuMs: cpu,
+      templateBytes: bytes,
+      largestTemplateBytes: bytes,
+      stacks: 2,
+      counts: { 'AWS::IAM::Role': roles },
+      bytesByType: { 'AWS::IAM::Role': roles * 100 },
+      fixedMonthlyUsd: usd,
     },
   };
 }
