@@ -27,48 +27,13 @@ from moto.ecs.models import ecs_backends
 from moto.s3.models import s3_backends
 from moto.sns.models import sns_backends
 
+from moto_shim_model import _ShimModel
+
 # moto's model metaclass files every model under the service named by the second part of its
 # module name ("moto.<service>..."); these count as CloudFormation's.
 _MODULE = "moto.cloudformation.fargate_kit_shim"
 
 
-class _ShimModel:
-    """
-    Shared plumbing: update = delete + create; no attributes unless a model lists them.
-    (A mixin: moto finds models among the direct subclasses of CloudFormationModel.)
-    """
-
-    ATTRIBUTES: dict = {}
-
-    @staticmethod
-    def cloudformation_name_type() -> str:
-        return ""
-
-    @classmethod
-    def has_cfn_attr(cls, attr: str) -> bool:
-        return attr in cls.ATTRIBUTES
-
-    def get_cfn_attribute(self, attribute_name: str) -> Any:
-        return getattr(self, self.ATTRIBUTES[attribute_name])
-
-    def is_created(self) -> bool:
-        return True
-
-    @classmethod
-    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
-        original_resource.delete(account_id, region_name)
-        return cls.create_from_cloudformation_json(new_resource_name, cloudformation_json, account_id, region_name)
-
-    @classmethod
-    def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
-        # moto passes only the physical ID here; the created objects are dropped by /moto-api/reset.
-        return None
-
-    def delete(self, account_id: str, region_name: str) -> None:
-        return None
-
-
-# --- AWS::CloudWatch::Alarm -> cloudwatch:PutMetricAlarm -----------------------------------
 def _dimensions(dims: list) -> list:
     return [Dimension(name=d["Name"], value=d["Value"]) for d in dims or []]
 

@@ -14,12 +14,14 @@ from typing import Any
 from moto.core.common_models import CloudFormationModel
 from moto.servicediscovery.models import servicediscovery_backends
 
+from moto_shim_model import _ShimModel
+
 # moto's model metaclass files every model under the service named by the second part of its
 # module name ("moto.<service>..."); these count as CloudFormation's.
 _MODULE = "moto.cloudformation.fargate_kit_shim_service_discovery"
 
 
-class ShimHttpNamespace(CloudFormationModel):
+class ShimHttpNamespace(_ShimModel, CloudFormationModel):
     """AWS::ServiceDiscovery::HttpNamespace -> servicediscovery:CreateHttpNamespace."""
 
     __module__ = _MODULE
@@ -43,16 +45,6 @@ class ShimHttpNamespace(CloudFormationModel):
         return "AWS::ServiceDiscovery::HttpNamespace"
 
     @classmethod
-    def has_cfn_attr(cls, attr: str) -> bool:
-        return attr in cls.ATTRIBUTES
-
-    def get_cfn_attribute(self, attribute_name: str) -> Any:
-        return getattr(self, self.ATTRIBUTES[attribute_name])
-
-    def is_created(self) -> bool:
-        return True
-
-    @classmethod
     def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
         p = cloudformation_json["Properties"]
         backend = servicediscovery_backends[account_id][region_name]
@@ -69,8 +61,3 @@ class ShimHttpNamespace(CloudFormationModel):
             return original_resource
         servicediscovery_backends[account_id][region_name].delete_namespace(original_resource.id)
         return cls.create_from_cloudformation_json(new_resource_name, cloudformation_json, account_id, region_name)
-
-    @classmethod
-    def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
-        # moto passes only the physical ID here; the created objects are dropped by /moto-api/reset.
-        return None
