@@ -28,13 +28,13 @@ export interface NetworkFacts {
 /** Reads subnets, routes, NAT gateways and VPC endpoints from AWS::EC2::* resources. */
 export function networkFacts(t: StackTemplate): NetworkFacts {
   const routeTableOf = new Map<string, string>();
-  for (const [, r] of t.ofType('AWS::EC2::SubnetRouteTableAssociation')) {
+  for (const [, r] of t.ofType('AWS::EC2::SubnetRouteTableAssociation', true)) {
     const subnet = refTarget(props(r).SubnetId);
     const table = refTarget(props(r).RouteTableId);
     if (subnet && table) routeTableOf.set(subnet, table);
   }
   const defaultRoute = new Map<string, { route: SubnetRoute; nat?: string }>();
-  for (const [, r] of t.ofType('AWS::EC2::Route')) {
+  for (const [, r] of t.ofType('AWS::EC2::Route', true)) {
     const p = props(r);
     if (p.DestinationCidrBlock !== '0.0.0.0/0' && p.DestinationIpv6CidrBlock !== '::/0') continue;
     const table = refTarget(p.RouteTableId);
@@ -45,7 +45,7 @@ export function networkFacts(t: StackTemplate): NetworkFacts {
     else if (gateway && t.get(gateway)?.Type === 'AWS::EC2::InternetGateway' && defaultRoute.get(table)?.route !== 'NAT gateway') defaultRoute.set(table, { route: 'internet gateway' });
   }
   const subnets = new Map<string, SubnetFact>();
-  for (const [id, r] of t.ofType('AWS::EC2::Subnet')) {
+  for (const [id, r] of t.ofType('AWS::EC2::Subnet', true)) {
     const p = props(r);
     const table = routeTableOf.get(id);
     const route = table ? defaultRoute.get(table) : undefined;
@@ -60,8 +60,8 @@ export function networkFacts(t: StackTemplate): NetworkFacts {
     });
   }
   const natGateways = new Map<string, string | undefined>();
-  for (const [id, r] of t.ofType('AWS::EC2::NatGateway')) natGateways.set(id, refTarget(props(r).SubnetId));
-  const endpoints = t.ofType('AWS::EC2::VPCEndpoint').map(([, r]) => ({
+  for (const [id, r] of t.ofType('AWS::EC2::NatGateway', true)) natGateways.set(id, refTarget(props(r).SubnetId));
+  const endpoints = t.ofType('AWS::EC2::VPCEndpoint', true).map(([, r]) => ({
     service: endpointServiceName(t.render(props(r).ServiceName)),
     type: String(props(r).VpcEndpointType ?? 'Gateway'),
     vpc: refTarget(props(r).VpcId),

@@ -1,5 +1,6 @@
 import { readAssembly } from './assembly';
 import { PRICES, Prices } from './cost/prices';
+import { linkImports } from './imports';
 import { StackReport, stackReport } from './model';
 
 /** Options of a report run. */
@@ -12,7 +13,7 @@ export interface ReportOptions {
 /** The facts of every stack of the cloud assembly in `dir`. */
 export function buildReport(dir: string, options: ReportOptions = {}): StackReport[] {
   const prices = options.prices ?? PRICES;
-  const stacks = readAssembly(dir);
+  const stacks = linkImports(readAssembly(dir));
   return stacks.map((s, i) => {
     options.onStack?.(s.name, i, stacks.length);
     return stackReport(s, prices);

@@ -22,17 +22,17 @@ export class SecurityGroups {
   private readonly holders = new Map<string, GroupHolder[]>();
 
   constructor(private readonly t: StackTemplate) {
-    for (const [id, r] of t.ofType('AWS::EC2::SecurityGroup')) {
+    for (const [id, r] of t.ofType('AWS::EC2::SecurityGroup', true)) {
       for (const rule of asList(props(r).SecurityGroupIngress)) this.add(id, rule as Record<string, unknown>);
     }
-    for (const [, r] of t.ofType('AWS::EC2::SecurityGroupIngress')) {
+    for (const [, r] of t.ofType('AWS::EC2::SecurityGroupIngress', true)) {
       const group = refTarget(props(r).GroupId);
       if (group) this.add(group, props(r));
     }
-    for (const [id, r] of t.ofType('AWS::ElasticLoadBalancingV2::LoadBalancer')) this.hold(props(r).SecurityGroups, id, 'load balancer');
-    for (const [id, r] of t.ofType('AWS::ECS::Service')) this.hold(awsvpcOf(props(r).NetworkConfiguration).SecurityGroups, id, 'service');
-    for (const [id, r] of t.ofType('AWS::EC2::VPCEndpoint')) this.hold(props(r).SecurityGroupIds, id, 'VPC endpoint');
-    for (const [id, r] of t.ofType('AWS::Events::Rule')) {
+    for (const [id, r] of t.ofType('AWS::ElasticLoadBalancingV2::LoadBalancer', true)) this.hold(props(r).SecurityGroups, id, 'load balancer');
+    for (const [id, r] of t.ofType('AWS::ECS::Service', true)) this.hold(awsvpcOf(props(r).NetworkConfiguration).SecurityGroups, id, 'service');
+    for (const [id, r] of t.ofType('AWS::EC2::VPCEndpoint', true)) this.hold(props(r).SecurityGroupIds, id, 'VPC endpoint');
+    for (const [id, r] of t.ofType('AWS::Events::Rule', true)) {
       for (const target of asList(props(r).Targets) as Array<Record<string, any>>) {
         this.hold(awsvpcOf(target.EcsParameters?.NetworkConfiguration).SecurityGroups, id, 'scheduled task');
       }

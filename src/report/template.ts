@@ -6,26 +6,53 @@ import { CfnResource, CfnTemplate } from './cost/template';
  * stack prefix and the trailing `/Resource`, else its logical ID).
  */
 export class StackTemplate {
+  /** The resources by logical ID: the stack's own, and those of stacks it imports from. */
   readonly resources: ReadonlyMap<string, CfnResource>;
+
+  /** The template as the sections read it: only resources that are objects with a `Type`, properties an object. */
+  readonly template: CfnTemplate;
+
+  /** The template's Outputs (for exports other stacks import). */
+  readonly outputs: Record<string, any>;
+
+  /** Display names of the resources of other stacks this stack imports from (see withImports). */
+  private readonly foreign: ReadonlyMap<string, string>;
 
   /**
    * @param stackName the stack's construct path (display name), stripped from resource paths
    * @param paths construct paths by logical ID from the assembly's `aws:cdk:logicalId`
    *   metadata, used when the template has no `aws:cdk:path` (path metadata off)
+   * @param foreign resources of other stacks this stack imports from: [logical ID, resource, display name]
    */
-  /** The template as the sections read it: only resources that are objects with a `Type`, properties an object. */
-  readonly template: CfnTemplate;
-
-  constructor(readonly stackName: string, template: CfnTemplate, private readonly paths: ReadonlyMap<string, string> = new Map()) {
-    this.resources = new Map(Object.entries(isObject(template.Resources) ? template.Resources : {})
+  constructor(readonly stackName: string, template: CfnTemplate, private readonly paths: ReadonlyMap<string, string> = new Map(),
+    foreign: ReadonlyArray<readonly [string, CfnResource, string]> = []) {
+    const own = new Map(Object.entries(isObject(template.Resources) ? template.Resources : {})
       .filter(([, r]) => isObject(r) && typeof r.Type === 'string')
-      .map(([id, r]) => [id, isObject(r.Properties) || r.Properties === undefined ? r : { ...r, Properties: {} }]));
-    this.template = { Resources: Object.fromEntries(this.resources) };
+      .map(([id, r]) => [id, isObject(r.Properties) || r.Properties === undefined ? r : { ...r, Properties: {} }] as [string, CfnResource]));
+    this.template = { Resources: Object.fromEntries(own) };
+    const outputs = (template as { Outputs?: unknown }).Outputs;
+    this.outputs = isObject(outputs) ? outputs : {};
+    const added = foreign.filter(([id]) => !own.has(id));
+    this.foreign = new Map(added.map(([id, , name]) => [id, name]));
+    this.resources = new Map([...own, ...added.map(([id, r]) => [id, r] as [string, CfnResource])]);
   }
 
-  /** The resources of one CloudFormation type, as [logicalId, resource]. */
-  ofType(type: string): Array<[string, CfnResource]> {
-    return [...this.resources].filter(([, r]) => r.Type === type);
+  /**
+   * The resources of one CloudFormation type in this stack, as [logicalId, resource]; with
+   * `imported`, also those of other stacks this stack imports from (to follow references).
+   */
+  ofType(type: string, imported = false): Array<[string, CfnResource]> {
+    return [...this.resources].filter(([id, r]) => r.Type === type && (imported || !this.foreign.has(id)));
+  }
+
+  /** A copy with its own resources replaced (imports resolved) and other stacks' resources to follow references into. */
+  withImports(resources: Record<string, CfnResource>, foreign: ReadonlyArray<readonly [string, CfnResource, string]>): StackTemplate {
+    return new StackTemplate(this.stackName, { Resources: resources, Outputs: this.outputs } as CfnTemplate, this.paths, foreign);
+  }
+
+  /** Whether a resource belongs to another stack (merged in to follow this stack's imports). */
+  isForeign(logicalId: string): boolean {
+    return this.foreign.has(logicalId);
   }
 
   /** The resource a logical ID names, if it is in this template. */
@@ -35,6 +62,8 @@ export class StackTemplate {
 
   /** The construct path of a resource (`Web/LoadBalancer`), else its logical ID. */
   nameOf(logicalId: string): string {
+    const foreign = this.foreign.get(logicalId);
+    if (foreign !== undefined) return foreign;
     const path = this.pathOf(logicalId);
     if (path === undefined) return logicalId;
     let name = path.replace(new RegExp(`^${escapeRegExp(this.stackName)}/`), '');
