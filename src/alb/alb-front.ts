@@ -92,7 +92,7 @@ export class AlbFront extends Construct {
     this.accessLogBucket = front.accessLogBucket;
     // several fronts may serve one service: the ECS limit holds for all of them together
     reportAtSynth(TYPE, this, () => [checkTargetCount(svc.service.loadBalancers
-      .map(lb => `${lb.containerName}:${lb.containerPort}`))?.replace('routes send traffic to', 'the fronts of the service send traffic to')]);
+      .map(lb => `${lb.containerName}:${lb.containerPort}`), 'the fronts of the service')]);
   }
 
   /** 5xx responses returned by the service's tasks (its target groups' default one). @default sum over 5 minutes */

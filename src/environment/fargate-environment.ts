@@ -113,7 +113,7 @@ export class FargateEnvironment extends Construct {
       const dualStack = opts.ipAddressType === elbv2.IpAddressType.DUAL_STACK;
       const accessLogsOn = (opts.accessLogs ?? false) || opts.accessLogBucket !== undefined;
       reportProblems(TYPE, this, [
-        checkHttpsOptions(this.certificates.length > 0, opts.sslPolicy !== undefined, undefined, false)?.replace('add certificate', 'add certificates'),
+        checkHttpsOptions(this.certificates.length > 0, opts.sslPolicy !== undefined, undefined, false, 'certificates'),
         checkAllowedCidrs(opts.allowedCidrs, dualStack, false),
         checkAccessLogsRegion(accessLogsOn, !Token.isUnresolved(Stack.of(this).region)),
       ]);

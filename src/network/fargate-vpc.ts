@@ -1,4 +1,4 @@
-import { Annotations, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -12,8 +12,10 @@ import { parseCidr } from '../validation/cidr';
 import { reportProblems } from '../validation/errors';
 import { checkSubnetLayoutRoom } from '../validation/layout-rules';
 import {
+  VPC_FEWER_AZS,
   CORE_TASK_ENDPOINTS, NO_INTERNET_TOPOLOGIES, checkEndpointsForTopology, checkMaxAzs, checkNatGateways, checkVpcCidr,
 } from '../validation/network-rules';
+import { checkLogGroupOptions } from '../validation/task-rules';
 
 /**
  * Properties of a `FargateVpc`.
@@ -134,13 +136,11 @@ export class FargateVpc extends Construct implements IFargateNetwork {
     const badNat = reportProblems('FargateVpc', this, [checkNatGateways(this.topology, props.natGateways, azCount)]);
     reportProblems('FargateVpc', this, [
       checkEndpointsForTopology(this.topology, this.vpcEndpoints),
-      props.flowLogGroup !== undefined
-        && (props.flowLogRetention !== undefined || props.flowLogGroupName !== undefined || props.flowLogRemovalPolicy !== undefined)
-        && '[FGK-LOG-GROUP-OPTIONS] flowLogGroup is set together with flowLogRetention, flowLogGroupName or flowLogRemovalPolicy; those configure the log group this construct creates, which it does not create when you bring one. Fix: set them on your log group, or remove flowLogGroup.',
+      checkLogGroupOptions('flowLogGroup', props.flowLogGroup !== undefined, ['flowLogRetention', 'flowLogGroupName', 'flowLogRemovalPolicy'],
+        [props.flowLogRetention, props.flowLogGroupName, props.flowLogRemovalPolicy].filter(o => o !== undefined).map(String)),
     ]);
     if (maxAzs > knownAzs) {
-      Annotations.of(this).addWarningV2('cdk-fargate-kit:vpcFewerAzs',
-        `FargateVpc ${this.node.path}: maxAzs ${maxAzs} but the stack knows only ${knownAzs} availability zones, so the VPC spans ${knownAzs}. Fix: set the stack's env (account and region) so all AZs are known, or lower maxAzs to ${knownAzs}.`);
+      reportProblems('FargateVpc', this, [VPC_FEWER_AZS.problem({ maxAzs, knownAzs })]);
     }
 
     const vpc = new ec2.Vpc(this, 'Resource', {

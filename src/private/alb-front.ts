@@ -24,7 +24,7 @@ import {
   checkHealthCheckPath, checkHttpsOptions, checkLoadBalancerSubnets, checkPathPattern, checkRequestCountScaling,
   checkTargetContainer, checkTargetCount, checkHealthyHttpCodes, checkRoutePatterns,
 } from '../validation/alb-rules';
-import { SharedRuleSpec, checkSharedFrontConditions, checkSharedFrontOptions } from '../validation/environment-rules';
+import { SharedRuleSpec, checkConditionsNeedSharedListener, checkSharedFrontConditions, checkSharedFrontOptions } from '../validation/environment-rules';
 import { reportAtSynth, reportProblems } from '../validation/errors';
 import { checkRoutePriorities, derivedRulePriority, sharedRuleSlot } from '../validation/route-rules';
 
@@ -126,7 +126,7 @@ export function buildAlbFront(constructType: string, scope: Construct, props: Al
       ...paths.map((p, i) => checkPathPattern(`pathPatterns[${i}]`, p)),
     ]);
   } else if (props.hostHeaders !== undefined || props.pathPatterns !== undefined || props.priority !== undefined) {
-    reportProblems(constructType, scope, ['[FGK-SHARED-LISTENER-CONDITIONS] hostHeaders, pathPatterns and priority place a front on an environment\'s shared listener, but this front has a load balancer of its own (whose listener sends every request to the service). Fix: remove them, or join the shared load balancer (environment with loadBalancer: {...}, sharedLoadBalancer true).']);
+    reportProblems(constructType, scope, [checkConditionsNeedSharedListener(true)]);
   }
   const defaultTarget = resolveTarget(containers, props.containerName, props.containerPort);
   const routeTargets = routes.map(r => resolveTarget(containers, r.containerName, r.containerPort));

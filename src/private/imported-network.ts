@@ -4,7 +4,7 @@ import { defaultLoadBalancerSubnets, defaultTaskSubnets } from './subnets';
 import { FargateNetworkFromVpcProps, IFargateNetwork } from '../network/network';
 import { VpcEndpointService, VpcTopology } from '../network/topology';
 import { reportProblems } from '../validation/errors';
-import { checkEndpointsForTopology } from '../validation/network-rules';
+import { SUBNET_SELECTION, checkEndpointsForTopology } from '../validation/network-rules';
 
 /**
  * An existing VPC adapted to `IFargateNetwork` (see `FargateVpc.fromVpc`).
@@ -43,15 +43,15 @@ export class ImportedFargateNetwork extends Construct implements IFargateNetwork
     try {
       selected = this.vpc.selectSubnets(selection);
     } catch (e) {
-      reportProblems('FargateVpc.fromVpc', this, [
-        `[FGK-SUBNET-SELECTION] ${propName} ${describeSelection(selection)} selects no subnets of VPC ${this.vpc.node.path} (${(e as Error).message}). Fix: pass ${propName} that names subnets the VPC has, e.g. { subnetGroupName: '...' } or { subnets: [...] }.`,
-      ]);
+      reportProblems('FargateVpc.fromVpc', this, [SUBNET_SELECTION.problem('refused', {
+        prop: propName, selection: describeSelection(selection), vpc: this.vpc.node.path, reason: (e as Error).message,
+      })]);
       return undefined;
     }
     if (selected.subnets.length === 0) {
-      reportProblems('FargateVpc.fromVpc', this, [
-        `[FGK-SUBNET-SELECTION] ${propName} ${describeSelection(selection)} selects no subnets of VPC ${this.vpc.node.path}; tasks and load balancers need at least one subnet. Fix: pass ${propName} that names subnets the VPC has.`,
-      ]);
+      reportProblems('FargateVpc.fromVpc', this, [SUBNET_SELECTION.problem('empty', {
+        prop: propName, selection: describeSelection(selection), vpc: this.vpc.node.path,
+      })]);
       return undefined;
     }
     return selected;

@@ -3,6 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { REASONS, acknowledgeOpenListenerPorts } from './acknowledgements';
+import { ALLOWED_CIDRS } from '../validation/alb-rules';
 import { parseCidr } from '../validation/cidr';
 import { reportProblems } from '../validation/errors';
 
@@ -27,7 +28,7 @@ export function loadBalancerSecurityGroup(
   for (const cidr of cidrs) {
     const peer = safePeer(cidr);
     if (peer === undefined) {
-      reportProblems(constructType, scope, [`[FGK-ALLOWED-CIDRS] allowedCidrs entry '${cidr}' is not a CIDR block a security group accepts (address/prefix, IPv4 in four dotted parts, IPv6 in its standard form). Fix: write it like '203.0.113.0/24' or '2001:db8::/32'.`]);
+      reportProblems(constructType, scope, [ALLOWED_CIDRS.problem('notAccepted', { cidr })]);
       continue;
     }
     for (const port of listenerPorts) {

@@ -5,8 +5,9 @@ import { TaskPlacement, clusterFor, resolvePlacement, validatePlacement } from '
 import { RunTaskTarget, runTaskCommand, runTaskNetworkConfigurationJson } from './run-task';
 import { IFargateNetwork } from '../network/network';
 import { FargateWorkloadProps } from '../service/workload-props';
-import { checkEnvironmentConflicts } from '../validation/environment-rules';
-import { reportProblems } from '../validation/errors';
+import { ENVIRONMENT_CONFLICT, checkEnvironmentConflicts } from '../validation/environment-rules';
+import { formatProblem, reportProblems } from '../validation/errors';
+import { CLUSTER_CONFLICT } from '../validation/service-rules';
 
 /**
  * The network of a workload: its environment's, else the one given. Neither is a mistake
@@ -15,7 +16,7 @@ import { reportProblems } from '../validation/errors';
 export function workloadNetwork(constructType: string, scope: Construct, props: FargateWorkloadProps): IFargateNetwork {
   const network = props.environment?.network ?? props.network;
   if (network === undefined) {
-    throw new Error(`${constructType} ${scope.node.path}: [FGK-ENVIRONMENT-CONFLICT] neither network nor environment is set; the tasks need a network to run in. Fix: pass environment (a FargateEnvironment) or network (a FargateVpc).`);
+    throw new Error(formatProblem(constructType, scope, ENVIRONMENT_CONFLICT.problem('noNetwork', undefined)));
   }
   return network;
 }
@@ -56,8 +57,8 @@ export function setUpWorkload(
     platformVersion: props.platformVersion,
     enableExecuteCommand: opts.enableExecuteCommand,
   });
-  reportProblems(constructType, scope, [env === undefined && props.cluster !== undefined && props.sharedCluster
-    ? '[FGK-CLUSTER-CONFLICT] cluster and sharedCluster are both set; a workload runs in one cluster. Fix: remove one of them.' : undefined]);
+  const clusterConflict = env === undefined && props.cluster !== undefined && (props.sharedCluster ?? false);
+  reportProblems(constructType, scope, [clusterConflict ? CLUSTER_CONFLICT.problem() : undefined]);
   const cluster = env?.cluster
     ?? clusterFor(scope, network, props.cluster, props.cluster === undefined && (props.sharedCluster ?? false));
   const securityGroup = new ec2.SecurityGroup(scope, 'SecurityGroup', {

@@ -1,4 +1,4 @@
-import { Annotations, Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -21,7 +21,10 @@ import { capacityProviderStrategies, resolveSpotWeights } from '../private/spot'
 import { setUpWorkload } from '../private/workload';
 import { FargateTaskDef } from '../task/fargate-task-def';
 import { reportAtSynth, reportProblems } from '../validation/errors';
-import { checkDesiredCount, checkPercent, checkScalingBounds, checkSpotPlatform, checkSpotWeights, isBeforePlatform14 } from '../validation/service-rules';
+import {
+  DESIRED_COUNT_WITH_AUTOSCALING, SPOT_IMPORTED_CLUSTER, UNREACHABLE_PUBLIC_SERVICE,
+  checkDesiredCount, checkPercent, checkScalingBounds, checkSpotPlatform, checkSpotWeights, isBeforePlatform14,
+} from '../validation/service-rules';
 import { checkEcsName } from '../validation/task-size-rules';
 
 /**
@@ -166,8 +169,7 @@ export class FargateService extends Construct implements ec2.IConnectable {
         architectureName(taskDef.cpuArchitecture), props.platformVersion),
     ]);
     if (props.autoScaling && props.desiredCount !== undefined) {
-      Annotations.of(this).addWarningV2('cdk-fargate-kit:desiredCountWithAutoScaling',
-        `FargateService ${this.node.path}: desiredCount ${props.desiredCount} is written to the template although autoScaling is on, so every deploy resets the task count the scaler chose (aws/aws-cdk#3919). Fix: remove desiredCount; the service starts at autoScaling.minCapacity.`);
+      reportProblems('FargateService', this, [DESIRED_COUNT_WITH_AUTOSCALING.problem({ desiredCount: props.desiredCount })]);
     }
 
     // the run-task command (one-off jobs such as a migration) stays on demand
@@ -180,8 +182,7 @@ export class FargateService extends Construct implements ec2.IConnectable {
     this.runTaskCommand = base.runTaskCommand;
     this.runTaskNetworkConfiguration = base.runTaskNetworkConfiguration;
     if (spot && !(this.cluster instanceof ecs.Cluster)) {
-      Annotations.of(this).addWarningV2('cdk-fargate-kit:spotImportedCluster',
-        `FargateService ${this.node.path}: spot is set on an imported cluster; ECS places the tasks only if that cluster has the FARGATE and FARGATE_SPOT capacity providers. Fix: associate them with the cluster (or let FargateService create the cluster, or use sharedCluster).`);
+      reportProblems('FargateService', this, [SPOT_IMPORTED_CLUSTER.problem({ constructType: 'FargateService' })]);
     }
 
     const exec = props.enableExecuteCommand ?? false;
@@ -254,22 +255,15 @@ export class FargateService extends Construct implements ec2.IConnectable {
  * Checked at synth, after every rule is added.
  */
 function warnIfUnreachable(service: FargateService, securityGroup: ec2.SecurityGroup, taskDef: FargateService['taskDef']): void {
-  let warned = false;
-  service.node.addValidation({
-    validate: () => {
-      const ports = containersOf(taskDef.taskDefinition)
-        .flatMap(c => c.portMappings.map(pm => pm.containerPort));
-      const inline = (Stack.of(service).resolve((securityGroup.node.defaultChild as ec2.CfnSecurityGroup).securityGroupIngress) ?? []) as unknown[];
-      const sgId = Stack.of(service).resolve(securityGroup.securityGroupId);
-      const separate = Stack.of(service).node.findAll().filter(c => c instanceof ec2.CfnSecurityGroupIngress
-        && JSON.stringify(Stack.of(service).resolve((c as ec2.CfnSecurityGroupIngress).groupId)) === JSON.stringify(sgId));
-      if (!warned && ports.length > 0 && inline.length === 0 && separate.length === 0 && service.service.loadBalancers.length === 0) {
-        warned = true;
-        Annotations.of(service).addWarningV2('cdk-fargate-kit:unreachablePublicService',
-          `FargateService ${service.node.path}: the tasks get public IPs and listen on port(s) ${ports.join(', ')}, but no security group rule lets anything reach them (no load balancer, no ingress rule), so they receive no traffic. Fix: put a load balancer in front (AlbFrontedService), or allow the clients with service.connections.allowFrom(...).`);
-      }
-      return [];
-    },
+  reportAtSynth('FargateService', service, () => {
+    const ports = containersOf(taskDef.taskDefinition)
+      .flatMap(c => c.portMappings.map(pm => pm.containerPort));
+    const inline = (Stack.of(service).resolve((securityGroup.node.defaultChild as ec2.CfnSecurityGroup).securityGroupIngress) ?? []) as unknown[];
+    const sgId = Stack.of(service).resolve(securityGroup.securityGroupId);
+    const separate = Stack.of(service).node.findAll().filter(c => c instanceof ec2.CfnSecurityGroupIngress
+      && JSON.stringify(Stack.of(service).resolve((c as ec2.CfnSecurityGroupIngress).groupId)) === JSON.stringify(sgId));
+    const unreachable = ports.length > 0 && inline.length === 0 && separate.length === 0 && service.service.loadBalancers.length === 0;
+    return [unreachable ? UNREACHABLE_PUBLIC_SERVICE.problem({ ports }) : undefined];
   });
 }
 

@@ -1,4 +1,4 @@
-import { Annotations, CfnOutput, Stack } from 'aws-cdk-lib';
+import { CfnOutput, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -16,7 +16,10 @@ import { capacityProviderStrategies, resolveTaskSpotWeights } from '../private/s
 import { setUpWorkload } from '../private/workload';
 import { FargateTaskDef } from '../task/fargate-task-def';
 import { reportAtSynth, reportProblems } from '../validation/errors';
-import { checkContainerOverrides, checkScheduleExpression, checkScheduledTaskCount, checkSpotPlatform, checkSpotWeights, isBeforePlatform14 } from '../validation/service-rules';
+import {
+  SPOT_IMPORTED_CLUSTER, checkContainerOverrides, checkScheduleExpression, checkScheduleOnlySettings, checkScheduledTaskCount,
+  checkSpotPlatform, checkSpotWeights, isBeforePlatform14,
+} from '../validation/service-rules';
 
 /**
  * Properties of a `FargateTask`.
@@ -89,20 +92,14 @@ export class FargateTask extends Construct implements ec2.IConnectable {
       spot && checkSpotPlatform(spot.spotWeight, taskDef.operatingSystemFamily.isWindows(),
         architectureName(taskDef.cpuArchitecture), props.platformVersion),
       props.schedule && checkScheduleExpression(props.schedule.expressionString),
-      props.scheduledTaskCount !== undefined && !props.schedule
-        ? '[FGK-SCHEDULED-TASK-COUNT] scheduledTaskCount is set without schedule; it is the number of tasks each scheduled run starts. Fix: add schedule, or pass --count to `aws ecs run-task` yourself.'
-        : undefined,
-      props.containerOverrides && !props.schedule
-        ? '[FGK-CONTAINER-OVERRIDES] containerOverrides is set without schedule; the overrides apply to scheduled runs only. Fix: add schedule, or pass overrides to `aws ecs run-task --overrides` yourself.'
-        : undefined,
+      ...checkScheduleOnlySettings(props.schedule !== undefined, props.scheduledTaskCount !== undefined, props.containerOverrides !== undefined),
     ]);
     const strategies = spot ? capacityProviderStrategies(spot) : undefined;
     const base = setUpWorkload('FargateTask', this, props, { spot: spot !== undefined, runTaskStrategies: strategies });
     this.cluster = base.cluster;
     const network = base.network;
     if (spot && !(this.cluster instanceof ecs.Cluster)) {
-      Annotations.of(this).addWarningV2('cdk-fargate-kit:spotImportedCluster',
-        `FargateTask ${this.node.path}: spot is set on an imported cluster; ECS places the tasks only if that cluster has the FARGATE and FARGATE_SPOT capacity providers. Fix: associate them with the cluster (or let FargateTask create the cluster, or use sharedCluster).`);
+      reportProblems('FargateTask', this, [SPOT_IMPORTED_CLUSTER.problem({ constructType: 'FargateTask' })]);
     }
     this.securityGroup = base.securityGroup;
     this.connections = new ec2.Connections({ securityGroups: base.securityGroups });

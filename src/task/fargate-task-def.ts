@@ -1,4 +1,4 @@
-import { Annotations, Arn, ArnFormat, CfnResource, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Arn, ArnFormat, CfnResource, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -13,10 +13,12 @@ import { containersOf, renderedContainer } from '../private/containers';
 import { architectureName, operatingSystemName } from '../private/platform';
 import { resolveNumber } from '../private/resolve';
 import {
-  checkContainerCpu, checkContainerMemory, checkHealthCheck, checkMountPath, checkPorts, checkReadonlyRootFilesystem,
+  checkContainerCpu, checkContainerMemory, checkContainerNameMatches, checkHealthCheck, checkMountPath, checkPorts, checkReadonlyRootFilesystem,
 } from '../validation/container-rules';
 import { reportAtSynth, reportProblems } from '../validation/errors';
-import { ContainerSpec, checkContainersFitTask, checkHostPorts, checkRoleAccount, checkTask } from '../validation/task-rules';
+import {
+  ContainerSpec, UNRESOLVED_TASK_SIZE, checkContainersFitTask, checkGrantWritten, checkHostPorts, checkLogGroupOptions, checkRoleAccount, checkTask,
+} from '../validation/task-rules';
 import { checkEcsName, checkEphemeralStorage, checkPlatform, checkTaskSize } from '../validation/task-size-rules';
 import { checkEfsPlatform, checkEfsRootDirectory, checkMountVolume, checkVolumeName } from '../validation/volume-rules';
 
@@ -140,8 +142,8 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
     const badFamily = reportProblems(TYPE, this, [props.family === undefined ? undefined : checkEcsName('family', props.family)]);
     const badStorage = reportProblems(TYPE, this, [checkEphemeralStorage(props.ephemeralStorageGiB)]);
     reportProblems(TYPE, this, [
-      props.logGroup !== undefined && (props.logRetention !== undefined || props.logGroupName !== undefined || props.logRemovalPolicy !== undefined)
-        && '[FGK-LOG-GROUP-OPTIONS] logGroup is set together with logRetention, logGroupName or logRemovalPolicy; those configure the log group this construct creates, which it does not create when you bring one. Fix: set them on your log group, or remove logGroup.',
+      checkLogGroupOptions('logGroup', props.logGroup !== undefined, ['logRetention', 'logGroupName', 'logRemovalPolicy'],
+        [props.logRetention, props.logGroupName, props.logRemovalPolicy].filter(o => o !== undefined).map(String)),
     ]);
     // aws-cdk-lib throws on a Windows task of an unsupported size: it gets a placeholder size (the error is reported)
     const os = operatingSystemName(this.operatingSystemFamily);
@@ -151,8 +153,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
       checkPlatform(architectureName(this.cpuArchitecture), operatingSystemName(this.operatingSystemFamily), resolveNumber(this, this.cpu)),
     ]);
     if (Token.isUnresolved(this.cpu) || Token.isUnresolved(this.memoryLimitMiB)) {
-      Annotations.of(this).addWarningV2('cdk-fargate-kit:unresolvedTaskSize',
-        'cpu or memoryLimitMiB is an unresolved token, so the CPU/memory combination and whether the containers fit are not checked at synth. Make sure the deployed values are a valid Fargate combination.');
+      reportProblems(TYPE, this, [UNRESOLVED_TASK_SIZE.problem()]);
     }
 
     this.roles = props.roles ?? new TaskRoles(this, 'Roles');
@@ -246,9 +247,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
     const hc = options.healthCheck;
     // the whole-task rules (names, count, shared ports, fit) run at synth over every container
     reportProblems(TYPE, this, [
-      options.containerName !== undefined && options.containerName !== name
-        ? `[FGK-CONTAINER-NAME-MISMATCH] containerName '${options.containerName}' differs from the name '${name}' given to addAppContainer(); the name is the container's name. Fix: remove containerName.`
-        : undefined,
+      checkContainerNameMatches(name, options.containerName),
       checkPorts(name, singlePorts(portMappings).filter(pm => pm.protocol !== ecs.Protocol.UDP).map(pm => pm.containerPort)),
       checkHostPorts([this.specOf(name, options, portMappings)]),
       checkContainersFitTask([...this.containerSpecs(), this.specOf(name, options, portMappings)],
@@ -381,8 +380,7 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
    * nowhere: report it instead of dropping it silently.
    */
   private checkGrant(method: string, grantee: iam.IGrantable, grant: iam.Grant): iam.Grant {
-    reportProblems(TYPE, this, [grant.success ? undefined
-      : `[FGK-GRANT-PRINCIPAL] ${method} to ${grantee.grantPrincipal.toString()} was not added to any policy: the principal has no policy this app can write to (e.g. a principal of another account), so the permission would be missing at run time. Fix: grant to a role of this app, or add the permissions in the other account and let it assume a role of this one.`]);
+    reportProblems(TYPE, this, [checkGrantWritten(method, grantee.grantPrincipal.toString(), grant.success)]);
     return grant;
   }
 

@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { MAX_LISTENER_RULES } from './alb-rules';
 import { MAX_RULE_PRIORITY, PrioritySlot, assignSharedPriorities, hasLiteralHostsOnly } from './route-rules';
+import { EXAMPLES_PENDING, Finding, Problem, defineRule, defineRuleOfKinds } from './rule';
 
 /** Target groups one Application Load Balancer can route to (an ELB quota). */
 export const MAX_TARGET_GROUPS_PER_LOAD_BALANCER = 100;
@@ -85,30 +86,82 @@ function specificity(r: SharedRuleSpec): string {
 const describeRule = (r: SharedRuleSpec) =>
   `${r.owner} (${r.hosts.length > 0 ? `host ${r.hosts.join(' or ')}` : 'any host'}, ${r.paths.length > 0 ? `path ${r.paths.join(' or ')}` : 'any path'}, priority ${r.priority})`;
 
+/** FGK-LISTENER-RULE-QUOTA: the shared listener holds at most 100 rules. */
+export const LISTENER_RULE_QUOTA = defineRule<{ count: number; owners: readonly string[] }>({
+  id: 'FGK-LISTENER-RULE-QUOTA',
+  acknowledgeable: true,
+  checkedBy: 'FargateEnvironment',
+  fact: `The shared load balancer holds at most ${MAX_LISTENER_RULES} rules besides its default action (a quota per load balancer, adjustable).`,
+  source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html',
+  message: d => `the shared listener has ${d.count} rules (${d.owners.slice(0, 5).join(', ')}, ...); an ALB listener holds at most ${MAX_LISTENER_RULES} rules besides its default action.`,
+  fix: () => 'merge paths with wildcards, move some services to another environment (or an own load balancer: AlbFront with sharedLoadBalancer false).',
+  examples: EXAMPLES_PENDING,
+});
+
+/** FGK-SHARED-LISTENER-PRIORITY: every rule of the shared listener has its own priority 1-50000. */
+export const SHARED_LISTENER_PRIORITY = defineRuleOfKinds({
+  id: 'FGK-SHARED-LISTENER-PRIORITY',
+  acknowledgeable: false,
+  checkedBy: 'FargateEnvironment',
+  fact: `Every rule on the shared listener has its own priority 1-${MAX_RULE_PRIORITY} (explicit, or derived from its conditions and stable when other services change).`,
+  source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-update-rules.html',
+  kinds: {
+    range: {
+      message: (d: { owner: string; priority: number }) =>
+        `${d.owner}: priority ${d.priority} is not valid; a listener rule's priority is a whole number from 1 to ${MAX_RULE_PRIORITY}.`,
+      fix: () => 'choose one in that range.',
+    },
+    shared: {
+      message: (d: { rules: readonly string[]; priority: number }) =>
+        `${d.rules.join(' and ')} have the same priority ${d.priority} on the shared listener (explicit, or derived from the conditions); two rules of a listener cannot share one.`,
+      fix: () => 'set a distinct priority on one of them.',
+    },
+  },
+  examples: EXAMPLES_PENDING,
+});
+
+/** FGK-SHARED-LISTENER-OVERLAP: rules of different services never tie on the shared listener. */
+export const SHARED_LISTENER_OVERLAP = defineRuleOfKinds({
+  id: 'FGK-SHARED-LISTENER-OVERLAP',
+  acknowledgeable: false,
+  checkedBy: 'FargateEnvironment',
+  fact: 'Rules of different services on the shared listener never have the same conditions, and overlapping ones are ordered by specificity or explicit priority.',
+  source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-update-rules.html',
+  kinds: {
+    same: {
+      message: (d: { a: string; b: string }) =>
+        `${d.a} and ${d.b} have the same conditions on the shared listener; the rule with the higher priority number would never get a request.`,
+      fix: () => 'give one of them another host or path condition.',
+    },
+    tie: {
+      message: (d: { a: string; b: string }) =>
+        `${d.a} and ${d.b} overlap on the shared listener and neither is more specific, so which service gets a request they both match would depend on derived priorities.`,
+      fix: () => 'make the conditions disjoint, or set priority on one of them to choose the order.',
+    },
+  },
+  examples: EXAMPLES_PENDING,
+});
+
 /**
  * The rules of different owners on one shared listener: no two with identical conditions
  * (the later one would never match), and no two that overlap while neither is more specific
  * and the order is left to derived priorities (which then order them by a hash). Also: every
  * rule has a priority of its own within 1-50000, and the listener holds at most 100 rules.
  */
-export function checkSharedListenerRules(rules: readonly SharedRuleSpec[]): string[] {
-  const problems: string[] = [];
-  if (rules.length > MAX_LISTENER_RULES) {
-    problems.push(`[FGK-LISTENER-RULE-QUOTA] the shared listener has ${rules.length} rules (${rules.map(r => r.owner).slice(0, 5).join(', ')}, ...); an ALB listener holds at most ${MAX_LISTENER_RULES} rules besides its default action. Fix: merge paths with wildcards, move some services to another environment (or an own load balancer: AlbFront with sharedLoadBalancer false).`);
-  }
+export function checkSharedListenerRules(rules: readonly SharedRuleSpec[]): Problem[] {
+  const problems: Problem[] = [];
+  if (rules.length > MAX_LISTENER_RULES) problems.push(LISTENER_RULE_QUOTA.problem({ count: rules.length, owners: rules.map(r => r.owner) }));
   const byPriority = new Map<number, SharedRuleSpec[]>();
   for (const r of rules) {
     if (Token.isUnresolved(r.priority)) continue;
     if (!Number.isInteger(r.priority) || r.priority < 1 || r.priority > MAX_RULE_PRIORITY) {
-      problems.push(`[FGK-SHARED-LISTENER-PRIORITY] ${r.owner}: priority ${r.priority} is not valid; a listener rule's priority is a whole number from 1 to ${MAX_RULE_PRIORITY}. Fix: choose one in that range.`);
+      problems.push(SHARED_LISTENER_PRIORITY.problem('range', { owner: r.owner, priority: r.priority }));
       continue;
     }
     byPriority.set(r.priority, [...(byPriority.get(r.priority) ?? []), r]);
   }
-  for (const [p, rs] of byPriority) {
-    if (rs.length > 1) {
-      problems.push(`[FGK-SHARED-LISTENER-PRIORITY] ${rs.map(describeRule).join(' and ')} have the same priority ${p} on the shared listener (explicit, or derived from the conditions); two rules of a listener cannot share one. Fix: set a distinct priority on one of them.`);
-    }
+  for (const [priority, rs] of byPriority) {
+    if (rs.length > 1) problems.push(SHARED_LISTENER_PRIORITY.problem('shared', { rules: rs.map(describeRule), priority }));
   }
   for (let i = 0; i < rules.length; i++) {
     for (let j = i + 1; j < rules.length; j++) {
@@ -117,38 +170,78 @@ export function checkSharedListenerRules(rules: readonly SharedRuleSpec[]): stri
       if (a.owner === b.owner) continue;
       if (!setsOverlap(a.hosts, b.hosts, false) || !setsOverlap(a.paths, b.paths, true)) continue;
       if (sameSet(a.hosts, b.hosts, false) && sameSet(a.paths, b.paths, true)) {
-        problems.push(`[FGK-SHARED-LISTENER-OVERLAP] ${describeRule(a)} and ${describeRule(b)} have the same conditions on the shared listener; the rule with the higher priority number would never get a request. Fix: give one of them another host or path condition.`);
+        problems.push(SHARED_LISTENER_OVERLAP.problem('same', { a: describeRule(a), b: describeRule(b) }));
       } else if (!a.explicit && !b.explicit && specificity(a) === specificity(b)) {
-        problems.push(`[FGK-SHARED-LISTENER-OVERLAP] ${describeRule(a)} and ${describeRule(b)} overlap on the shared listener and neither is more specific, so which service gets a request they both match would depend on derived priorities. Fix: make the conditions disjoint, or set priority on one of them to choose the order.`);
+        problems.push(SHARED_LISTENER_OVERLAP.problem('tie', { a: describeRule(a), b: describeRule(b) }));
       }
     }
   }
   return problems;
 }
 
+/** FGK-SHARED-LISTENER-CONDITIONS: a front on the shared listener has valid host and/or path conditions. */
+export const SHARED_LISTENER_CONDITIONS = defineRuleOfKinds({
+  id: 'FGK-SHARED-LISTENER-CONDITIONS',
+  acknowledgeable: true,
+  checkedBy: 'AlbFront, AlbFrontedService',
+  fact: `A front on the shared listener has host and/or path conditions, valid, at most ${MAX_CONDITION_VALUES_PER_RULE} values per rule; only a front on the shared listener has them.`,
+  source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/rule-condition-types.html',
+  kinds: {
+    none: {
+      message: () => 'the front joins the environment\'s shared listener without hostHeaders or pathPatterns; it would take every request from the other services.',
+      fix: () => 'set hostHeaders (e.g. [\'app.example.com\']) and/or pathPatterns (e.g. [\'/app/*\']).',
+    },
+    tooMany: {
+      message: (d: { count: number }) =>
+        `a rule would hold ${d.count} condition values (host names plus path patterns); an ALB listener rule holds at most ${MAX_CONDITION_VALUES_PER_RULE}.`,
+      fix: () => 'use wildcards (e.g. \'*.example.com\', \'/api/*\'), or split the service\'s fronts.',
+    },
+    host: {
+      message: (d: { host: string }) =>
+        `hostHeaders entry '${d.host}' is not a valid host condition; it is at most 128 characters of A-Z a-z 0-9 - . and the wildcards * and ?.`,
+      fix: () => 'write it like \'app.example.com\' or \'*.example.com\'.',
+    },
+    ownLoadBalancer: {
+      message: () => 'hostHeaders, pathPatterns and priority place a front on an environment\'s shared listener, but this front has a load balancer of its own (whose listener sends every request to the service).',
+      fix: () => 'remove them, or join the shared load balancer (environment with loadBalancer: {...}, sharedLoadBalancer true).',
+    },
+  },
+  examples: EXAMPLES_PENDING,
+});
+
 /** A front on a shared listener names hosts and/or paths, at most 5 values in all, each a valid pattern. */
-export function checkSharedFrontConditions(hosts: readonly string[], paths: readonly string[], routePaths: readonly string[]): string[] {
-  const problems: string[] = [];
-  if (hosts.length === 0 && paths.length === 0) {
-    problems.push('[FGK-SHARED-LISTENER-CONDITIONS] the front joins the environment\'s shared listener without hostHeaders or pathPatterns; it would take every request from the other services. Fix: set hostHeaders (e.g. [\'app.example.com\']) and/or pathPatterns (e.g. [\'/app/*\']).');
-  }
+export function checkSharedFrontConditions(hosts: readonly string[], paths: readonly string[], routePaths: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  if (hosts.length === 0 && paths.length === 0) problems.push(SHARED_LISTENER_CONDITIONS.problem('none', undefined));
   const most = Math.max(hosts.length + paths.length, ...routePaths.map(() => hosts.length + 1));
-  if (most > MAX_CONDITION_VALUES_PER_RULE) {
-    problems.push(`[FGK-SHARED-LISTENER-CONDITIONS] a rule would hold ${most} condition values (host names plus path patterns); an ALB listener rule holds at most ${MAX_CONDITION_VALUES_PER_RULE}. Fix: use wildcards (e.g. '*.example.com', '/api/*'), or split the service's fronts.`);
-  }
+  if (most > MAX_CONDITION_VALUES_PER_RULE) problems.push(SHARED_LISTENER_CONDITIONS.problem('tooMany', { count: most }));
   for (const h of hosts) {
     if (Token.isUnresolved(h)) continue;
-    if (h.length === 0 || h.length > 128 || !/^[A-Za-z0-9\-.*?]+$/.test(h)) {
-      problems.push(`[FGK-SHARED-LISTENER-CONDITIONS] hostHeaders entry '${h}' is not a valid host condition; it is at most 128 characters of A-Z a-z 0-9 - . and the wildcards * and ?. Fix: write it like 'app.example.com' or '*.example.com'.`);
-    }
+    if (h.length === 0 || h.length > 128 || !/^[A-Za-z0-9\-.*?]+$/.test(h)) problems.push(SHARED_LISTENER_CONDITIONS.problem('host', { host: h }));
   }
   return problems;
 }
 
+/** Conditions and priorities are for fronts on the shared listener. */
+export function checkConditionsNeedSharedListener(set: boolean): Finding {
+  return set ? SHARED_LISTENER_CONDITIONS.problem('ownLoadBalancer', undefined) : undefined;
+}
+
+/** FGK-TARGET-GROUP-QUOTA: a load balancer routes to at most 100 target groups. */
+export const TARGET_GROUP_QUOTA = defineRule<{ count: number }>({
+  id: 'FGK-TARGET-GROUP-QUOTA',
+  acknowledgeable: true,
+  checkedBy: 'FargateEnvironment',
+  fact: `The shared load balancer routes to at most ${MAX_TARGET_GROUPS_PER_LOAD_BALANCER} target groups.`,
+  source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html',
+  message: d => `the shared load balancer routes to ${d.count} target groups; an Application Load Balancer routes to at most ${MAX_TARGET_GROUPS_PER_LOAD_BALANCER}.`,
+  fix: () => 'route several paths of a service to the same container:port, or move services to a second environment.',
+  examples: EXAMPLES_PENDING,
+});
+
 /** Target groups of one load balancer stay within the ELB quota. */
-export function checkTargetGroupQuota(count: number): string | undefined {
-  if (count <= MAX_TARGET_GROUPS_PER_LOAD_BALANCER) return undefined;
-  return `[FGK-TARGET-GROUP-QUOTA] the shared load balancer routes to ${count} target groups; an Application Load Balancer routes to at most ${MAX_TARGET_GROUPS_PER_LOAD_BALANCER}. Fix: route several paths of a service to the same container:port, or move services to a second environment.`;
+export function checkTargetGroupQuota(count: number): Finding {
+  return count <= MAX_TARGET_GROUPS_PER_LOAD_BALANCER ? undefined : TARGET_GROUP_QUOTA.problem({ count });
 }
 
 /** Whether a certificate domain name (maybe `*.example.com`) covers `host`. */
@@ -163,125 +256,261 @@ export function domainCovers(domain: string, host: string): boolean {
   return false;
 }
 
+/** FGK-SHARED-LISTENER-CERTIFICATE: every host of the shared HTTPS listener is covered by a certificate. */
+export const SHARED_LISTENER_CERTIFICATE = defineRule<{ owner: string; missing: readonly string[]; domains: readonly string[] }>({
+  id: 'FGK-SHARED-LISTENER-CERTIFICATE',
+  acknowledgeable: false,
+  checkedBy: 'FargateEnvironment',
+  fact: 'Every host served on the shared HTTPS listener is covered by one of its certificates (checked where the domain names are known at synth).',
+  source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/create-https-listener.html#https-listener-certificates',
+  message: d => `${d.owner}: host ${d.missing.map(h => `'${h}'`).join(', ')} is served on the shared HTTPS listener but no certificate of the listener covers it (domains: ${d.domains.join(', ') || 'none'}); browsers would reject the connection.`,
+  fix: () => 'add a certificate for it to the environment\'s loadBalancer.certificates (or a subject alternative name), or use another host.',
+  examples: EXAMPLES_PENDING,
+});
+
 /**
  * On an HTTPS shared listener every host condition is covered by a certificate of the listener
  * (when the certificates' domain names are known at synth: certificates created in the app).
  */
 export function checkCertificateCoversHosts(
   owner: string, hosts: readonly string[], certificateDomains: ReadonlyArray<readonly string[]> | undefined,
-): string | undefined {
+): Finding {
   if (certificateDomains === undefined) return undefined;
-  const all = certificateDomains.flat();
-  const missing = hosts.filter(h => !Token.isUnresolved(h) && !/[*?]/.test(h) && !all.some(d => domainCovers(d, h)));
-  if (missing.length === 0) return undefined;
-  return `[FGK-SHARED-LISTENER-CERTIFICATE] ${owner}: host ${missing.map(h => `'${h}'`).join(', ')} is served on the shared HTTPS listener but no certificate of the listener covers it (domains: ${all.join(', ') || 'none'}); browsers would reject the connection. Fix: add a certificate for it to the environment's loadBalancer.certificates (or a subject alternative name), or use another host.`;
+  const domains = certificateDomains.flat();
+  const missing = hosts.filter(h => !Token.isUnresolved(h) && !/[*?]/.test(h) && !domains.some(d => domainCovers(d, h)));
+  return missing.length === 0 ? undefined : SHARED_LISTENER_CERTIFICATE.problem({ owner, missing, domains });
 }
+
+/** FGK-SHARED-FRONT-OPTIONS: a front on the shared load balancer leaves its settings to the environment. */
+export const SHARED_FRONT_OPTIONS = defineRuleOfKinds({
+  id: 'FGK-SHARED-FRONT-OPTIONS',
+  acknowledgeable: false,
+  checkedBy: 'AlbFront, AlbFrontedService',
+  fact: 'A front on the shared load balancer leaves the load balancer\'s own settings (certificate, CIDRs, access logs, subnets) to the environment, which must have one.',
+  source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html',
+  kinds: {
+    noSharedLoadBalancer: {
+      message: () => 'sharedLoadBalancer is true but the service\'s environment has no shared load balancer.',
+      fix: () => 'create the FargateEnvironment with loadBalancer: {...}, or set sharedLoadBalancer false for a load balancer of the service\'s own.',
+    },
+    ownOptions: {
+      message: (d: { options: readonly string[] }) =>
+        `${d.options.join(', ')} ${d.options.length > 1 ? 'are' : 'is'} set on a front that joins the environment's shared load balancer; these are settings of the load balancer itself, shared by every service.`,
+      fix: () => 'set them in the FargateEnvironment\'s loadBalancer options, or set sharedLoadBalancer false for a load balancer of the service\'s own.',
+    },
+  },
+  examples: EXAMPLES_PENDING,
+});
 
 /** Load balancer options that belong to the environment when a front joins its shared load balancer. */
-export function checkSharedFrontOptions(hasSharedLoadBalancer: boolean, ownOptions: readonly string[]): string | undefined {
-  if (!hasSharedLoadBalancer) {
-    return '[FGK-SHARED-FRONT-OPTIONS] sharedLoadBalancer is true but the service\'s environment has no shared load balancer. Fix: create the FargateEnvironment with loadBalancer: {...}, or set sharedLoadBalancer false for a load balancer of the service\'s own.';
-  }
-  if (ownOptions.length === 0) return undefined;
-  return `[FGK-SHARED-FRONT-OPTIONS] ${ownOptions.join(', ')} ${ownOptions.length > 1 ? 'are' : 'is'} set on a front that joins the environment's shared load balancer; these are settings of the load balancer itself, shared by every service. Fix: set them in the FargateEnvironment's loadBalancer options, or set sharedLoadBalancer false for a load balancer of the service's own.`;
+export function checkSharedFrontOptions(hasSharedLoadBalancer: boolean, ownOptions: readonly string[]): Finding {
+  if (!hasSharedLoadBalancer) return SHARED_FRONT_OPTIONS.problem('noSharedLoadBalancer', undefined);
+  return ownOptions.length === 0 ? undefined : SHARED_FRONT_OPTIONS.problem('ownOptions', { options: ownOptions });
 }
 
+/** FGK-SERVICE-CONNECT-NAME: a Service Connect name is a DNS label published once. */
+export const SERVICE_CONNECT_NAME = defineRuleOfKinds({
+  id: 'FGK-SERVICE-CONNECT-NAME',
+  acknowledgeable: false,
+  checkedBy: 'FargateService, FargateEnvironment',
+  fact: 'A Service Connect name is a DNS label, published by one service of the namespace.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html',
+  kinds: {
+    syntax: {
+      message: (d: { name: string }) =>
+        `serviceConnect.name '${d.name}' is not a valid Service Connect name; callers use it as a host name, so it is 1-64 letters, digits or hyphens starting with a letter.`,
+      fix: () => 'use a name like \'api\' or \'orders-api\'.',
+    },
+    twice: {
+      message: (d: { name: string; owners: readonly string[] }) =>
+        `services ${d.owners.join(' and ')} publish the same Service Connect name '${d.name}'; a name resolves to one service of the namespace, so callers would reach only one of them.`,
+      fix: () => 'give each service its own serviceConnect.name.',
+    },
+  },
+  examples: EXAMPLES_PENDING,
+});
+
 /** A Service Connect name: a DNS label ECS accepts (letters, digits, hyphens; starts with a letter; at most 64). */
-export function checkServiceConnectName(name: string): string | undefined {
+export function checkServiceConnectName(name: string): Finding {
   if (Token.isUnresolved(name)) return undefined;
-  if (!/^[A-Za-z][A-Za-z0-9-]{0,63}$/.test(name)) {
-    return `[FGK-SERVICE-CONNECT-NAME] serviceConnect.name '${name}' is not a valid Service Connect name; callers use it as a host name, so it is 1-64 letters, digits or hyphens starting with a letter. Fix: use a name like 'api' or 'orders-api'.`;
-  }
-  return undefined;
+  return /^[A-Za-z][A-Za-z0-9-]{0,63}$/.test(name) ? undefined : SERVICE_CONNECT_NAME.problem('syntax', { name });
 }
 
 /** A Service Connect name is published by one service of the namespace. */
-export function checkServiceConnectNamesUnique(published: ReadonlyArray<{ name: string; owner: string }>): string[] {
+export function checkServiceConnectNamesUnique(published: ReadonlyArray<{ name: string; owner: string }>): Problem[] {
   const byName = new Map<string, string[]>();
   for (const p of published) byName.set(p.name.toLowerCase(), [...(byName.get(p.name.toLowerCase()) ?? []), p.owner]);
-  return [...byName].filter(([, owners]) => owners.length > 1).map(([name, owners]) =>
-    `[FGK-SERVICE-CONNECT-NAME] services ${owners.join(' and ')} publish the same Service Connect name '${name}'; a name resolves to one service of the namespace, so callers would reach only one of them. Fix: give each service its own serviceConnect.name.`);
+  return [...byName].filter(([, owners]) => owners.length > 1).map(([name, owners]) => SERVICE_CONNECT_NAME.problem('twice', { name, owners }));
 }
+
+/** FGK-SERVICE-CONNECT-PORT: the published port is a known TCP port of the task, named. */
+export const SERVICE_CONNECT_PORT = defineRuleOfKinds({
+  id: 'FGK-SERVICE-CONNECT-PORT',
+  acknowledgeable: false,
+  checkedBy: 'FargateService',
+  fact: 'A Service Connect port is 1-65535, known at synth, and the published container:port is a named TCP port mapping of the task.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html',
+  kinds: {
+    range: {
+      message: (d: { port: number }) => `serviceConnect.port ${d.port} is not a valid port; callers connect to name:port, a whole number from 1 to 65535.`,
+      fix: () => 'use a port such as 80 or the container port.',
+    },
+    noPortedContainer: {
+      message: (d: { names: string }) => `serviceConnect is set but no container of the task has a TCP port (containers: ${d.names}); callers need a port to connect to.`,
+      fix: () => 'add the containers with ports before creating the service.',
+    },
+    unknownContainer: {
+      message: (d: { containerName: string; names: string }) =>
+        `serviceConnect.containerName '${d.containerName}' is not a container of the task with a port (containers: ${d.names}).`,
+      fix: () => 'name a container of the task that has ports.',
+    },
+    notAPort: {
+      message: (d: { containerPort: number; containerName: string; ports: string }) =>
+        `serviceConnect.containerPort ${d.containerPort} is not a TCP port of container '${d.containerName}' (its ports: ${d.ports}); Service Connect forwards calls to a mapped port.`,
+      fix: (d: { containerPort: number }) => `use one of its ports, or add ${d.containerPort} to its ports.`,
+    },
+    noPorts: {
+      message: (d: { containerName: string }) => `serviceConnect.containerName '${d.containerName}' has no TCP port; callers need a port to connect to.`,
+      fix: () => 'give it ports in addAppContainer().',
+    },
+    unnamed: {
+      message: (d: { containerName: string; containerPort: number }) =>
+        `serviceConnect publishes ${d.containerName}:${d.containerPort}, whose port mapping has no name; Service Connect refers to a port mapping by its name.`,
+      fix: (d: { containerName: string; containerPort: number }) =>
+        `declare the port with a name in addAppContainer, e.g. portMappings: [{ containerPort: ${d.containerPort}, name: '${d.containerName}' }] instead of ports: [${d.containerPort}].`,
+    },
+    token: {
+      message: () => 'the Service Connect port (serviceConnect.port, else the container port) is a token that cannot be resolved at synth; aws-cdk-lib checks the client port\'s range when the service is created, so it must be a number.',
+      fix: () => 'use a number (a Lazy value that resolves to one works too).',
+    },
+  },
+  examples: EXAMPLES_PENDING,
+});
 
 /** The client port of a Service Connect service is a whole number 1-65535. */
-export function checkServiceConnectPort(port: number | undefined): string | undefined {
+export function checkServiceConnectPort(port: number | undefined): Finding {
   if (port === undefined || Token.isUnresolved(port)) return undefined;
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    return `[FGK-SERVICE-CONNECT-PORT] serviceConnect.port ${port} is not a valid port; callers connect to name:port, a whole number from 1 to 65535. Fix: use a port such as 80 or the container port.`;
-  }
-  return undefined;
+  return !Number.isInteger(port) || port < 1 || port > 65535 ? SERVICE_CONNECT_PORT.problem('range', { port }) : undefined;
 }
+
+/** FGK-SERVICE-CONNECT-CALLS: a service calls only published names. */
+export const SERVICE_CONNECT_CALLS = defineRule<{ owner: string; name: string; published: readonly string[] }>({
+  id: 'FGK-SERVICE-CONNECT-CALLS',
+  acknowledgeable: false,
+  checkedBy: 'FargateEnvironment',
+  fact: 'A service calls only names published in the environment; its security group rule is then exactly caller -> callee container port.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-concepts.html',
+  message: d => `${d.owner} calls '${d.name}', but no service of the environment publishes that Service Connect name (published: ${d.published.map(p => `'${p}'`).join(', ') || 'none'}); no security group rule could be opened to it.`,
+  fix: d => `set serviceConnect: { name: '${d.name}' } on the service it means, or correct the name.`,
+  examples: EXAMPLES_PENDING,
+});
 
 /** Every service a caller names is published in the namespace. */
-export function checkCalls(owner: string, calls: readonly string[], published: readonly string[]): string[] {
+export function checkCalls(owner: string, calls: readonly string[], published: readonly string[]): Problem[] {
   const known = new Set(published.map(p => p.toLowerCase()));
-  return calls.filter(c => !known.has(c.toLowerCase())).map(c =>
-    `[FGK-SERVICE-CONNECT-CALLS] ${owner} calls '${c}', but no service of the environment publishes that Service Connect name (published: ${published.map(p => `'${p}'`).join(', ') || 'none'}); no security group rule could be opened to it. Fix: set serviceConnect: { name: '${c}' } on the service it means, or correct the name.`);
+  return calls.filter(c => !known.has(c.toLowerCase())).map(name => SERVICE_CONNECT_CALLS.problem({ owner, name, published }));
 }
 
+/** FGK-SERVICE-CONNECT-NAMESPACE: Service Connect needs the environment's namespace, with a valid name. */
+export const SERVICE_CONNECT_NAMESPACE = defineRuleOfKinds({
+  id: 'FGK-SERVICE-CONNECT-NAMESPACE',
+  acknowledgeable: false,
+  checkedBy: 'FargateEnvironment, FargateService',
+  fact: 'Service Connect needs the environment\'s Cloud Map HTTP namespace, with a valid name.',
+  source: 'https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateHttpNamespace.html',
+  kinds: {
+    noNamespace: {
+      message: () => 'serviceConnect or calls is set but the environment has no Service Connect namespace.',
+      fix: () => 'create the FargateEnvironment with serviceConnect: {} (or serviceConnect: { namespaceName: \'...\' }).',
+    },
+    noEnvironment: {
+      message: () => 'serviceConnect or calls is set on a service without an environment; Service Connect names live in the environment\'s namespace.',
+      fix: () => 'pass environment (a FargateEnvironment with serviceConnect: {}).',
+    },
+    name: {
+      message: (d: { name: string }) =>
+        `serviceConnect.namespaceName '${d.name}' is not a valid Cloud Map namespace name; it is 1-1024 letters, digits, hyphens, underscores or dots.`,
+      fix: () => 'use a name like \'internal\' or \'prod.local\'.',
+    },
+  },
+  examples: EXAMPLES_PENDING,
+});
+
 /** Service Connect (publishing or calling) needs an environment with a namespace. */
-export function checkServiceConnectNamespace(uses: boolean, hasEnvironment: boolean, hasNamespace: boolean): string | undefined {
+export function checkServiceConnectNamespace(uses: boolean, hasEnvironment: boolean, hasNamespace: boolean): Finding {
   if (!uses || (hasEnvironment && hasNamespace)) return undefined;
-  return hasEnvironment
-    ? '[FGK-SERVICE-CONNECT-NAMESPACE] serviceConnect or calls is set but the environment has no Service Connect namespace. Fix: create the FargateEnvironment with serviceConnect: {} (or serviceConnect: { namespaceName: \'...\' }).'
-    : '[FGK-SERVICE-CONNECT-NAMESPACE] serviceConnect or calls is set on a service without an environment; Service Connect names live in the environment\'s namespace. Fix: pass environment (a FargateEnvironment with serviceConnect: {}).';
+  return hasEnvironment ? SERVICE_CONNECT_NAMESPACE.problem('noNamespace', undefined) : SERVICE_CONNECT_NAMESPACE.problem('noEnvironment', undefined);
 }
 
 /** A Cloud Map HTTP namespace name: 1-1024 letters, digits, hyphens, underscores and dots. */
-export function checkNamespaceName(name: string | undefined): string | undefined {
+export function checkNamespaceName(name: string | undefined): Finding {
   if (name === undefined || Token.isUnresolved(name)) return undefined;
-  if (!/^[A-Za-z0-9_\-.]{1,1024}$/.test(name) || name.startsWith('.') || name.endsWith('.')) {
-    return `[FGK-SERVICE-CONNECT-NAMESPACE] serviceConnect.namespaceName '${name}' is not a valid Cloud Map namespace name; it is 1-1024 letters, digits, hyphens, underscores or dots. Fix: use a name like 'internal' or 'prod.local'.`;
-  }
-  return undefined;
+  const ok = /^[A-Za-z0-9_\-.]{1,1024}$/.test(name) && !name.startsWith('.') && !name.endsWith('.');
+  return ok ? undefined : SERVICE_CONNECT_NAMESPACE.problem('name', { name });
 }
+
+/** FGK-ENVIRONMENT-CONFLICT: a workload of an environment takes its network and cluster. */
+export const ENVIRONMENT_CONFLICT = defineRuleOfKinds({
+  id: 'FGK-ENVIRONMENT-CONFLICT',
+  acknowledgeable: false,
+  checkedBy: 'FargateEnvironment, FargateService, FargateTask',
+  fact: 'A workload of an environment takes the environment\'s network and cluster; an environment takes a network or vpc options, not both.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/clusters.html',
+  kinds: {
+    workload: {
+      message: (d: { set: readonly string[] }) =>
+        `environment is set together with ${d.set.join(', ')}; a workload of an environment runs in the environment's network and cluster.`,
+      fix: (d: { set: readonly string[] }) => `remove ${d.set.join(', ')}, or remove environment.`,
+    },
+    environment: {
+      message: () => 'network and vpc are both set; the environment either uses the network you give or builds a FargateVpc from the vpc options.',
+      fix: () => 'remove one of them.',
+    },
+    noNetwork: {
+      message: () => 'neither network nor environment is set; the tasks need a network to run in.',
+      fix: () => 'pass environment (a FargateEnvironment) or network (a FargateVpc).',
+    },
+  },
+  examples: EXAMPLES_PENDING,
+});
 
 /** A workload in an environment takes its network and cluster from it. */
 export function checkEnvironmentConflicts(
   hasEnvironment: boolean, networkDiffers: boolean, cluster: boolean, sharedCluster: boolean,
-): string | undefined {
+): Finding {
   if (!hasEnvironment) return undefined;
-  const set = [networkDiffers && 'network (another one)', cluster && 'cluster', sharedCluster && 'sharedCluster'].filter(Boolean);
-  if (set.length === 0) return undefined;
-  return `[FGK-ENVIRONMENT-CONFLICT] environment is set together with ${set.join(', ')}; a workload of an environment runs in the environment's network and cluster. Fix: remove ${set.join(', ')}, or remove environment.`;
+  const set = [networkDiffers && 'network (another one)', cluster && 'cluster', sharedCluster && 'sharedCluster'].filter((x): x is string => typeof x === 'string');
+  return set.length === 0 ? undefined : ENVIRONMENT_CONFLICT.problem('workload', { set });
 }
 
 /** An environment builds its network from `vpc` options or takes one, not both. */
-export function checkEnvironmentNetwork(network: boolean, vpcOptions: boolean): string | undefined {
-  if (network && vpcOptions) {
-    return '[FGK-ENVIRONMENT-CONFLICT] network and vpc are both set; the environment either uses the network you give or builds a FargateVpc from the vpc options. Fix: remove one of them.';
-  }
-  return undefined;
+export function checkEnvironmentNetwork(network: boolean, vpcOptions: boolean): Finding {
+  return network && vpcOptions ? ENVIRONMENT_CONFLICT.problem('environment', undefined) : undefined;
 }
 
 /** The container:port a service publishes in Service Connect is a TCP port of the task. */
 export function checkServiceConnectTarget(
   containerName: string | undefined, containerPort: number | undefined, containers: ReadonlyArray<{ name: string; ports: readonly number[] }>,
-): string | undefined {
+): Finding {
   const names = containers.map(c => `'${c.name}'`).join(', ') || 'none';
   const container = containerName === undefined ? containers.find(c => c.ports.length > 0) : containers.find(c => c.name === containerName);
   if (container === undefined) {
     return containerName === undefined
-      ? `[FGK-SERVICE-CONNECT-PORT] serviceConnect is set but no container of the task has a TCP port (containers: ${names}); callers need a port to connect to. Fix: add the containers with ports before creating the service.`
-      : `[FGK-SERVICE-CONNECT-PORT] serviceConnect.containerName '${containerName}' is not a container of the task with a port (containers: ${names}). Fix: name a container of the task that has ports.`;
+      ? SERVICE_CONNECT_PORT.problem('noPortedContainer', { names })
+      : SERVICE_CONNECT_PORT.problem('unknownContainer', { containerName, names });
   }
   if (containerPort !== undefined && !Token.isUnresolved(containerPort) && !container.ports.includes(containerPort)) {
-    return `[FGK-SERVICE-CONNECT-PORT] serviceConnect.containerPort ${containerPort} is not a TCP port of container '${container.name}' (its ports: ${container.ports.join(', ') || 'none'}); Service Connect forwards calls to a mapped port. Fix: use one of its ports, or add ${containerPort} to its ports.`;
+    return SERVICE_CONNECT_PORT.problem('notAPort', { containerPort, containerName: container.name, ports: container.ports.join(', ') || 'none' });
   }
-  if (container.ports.length === 0) {
-    return `[FGK-SERVICE-CONNECT-PORT] serviceConnect.containerName '${container.name}' has no TCP port; callers need a port to connect to. Fix: give it ports in addAppContainer().`;
-  }
-  return undefined;
+  return container.ports.length === 0 ? SERVICE_CONNECT_PORT.problem('noPorts', { containerName: container.name }) : undefined;
 }
 
 /** Service Connect refers to the published port mapping by its name, so it has one. */
-export function checkNamedPortMapping(containerName: string, containerPort: number, name: string | undefined): string | undefined {
-  if (name !== undefined) return undefined;
-  return `[FGK-SERVICE-CONNECT-PORT] serviceConnect publishes ${containerName}:${containerPort}, whose port mapping has no name; Service Connect refers to a port mapping by its name. Fix: declare the port with a name in addAppContainer, e.g. portMappings: [{ containerPort: ${containerPort}, name: '${containerName}' }] instead of ports: [${containerPort}].`;
+export function checkNamedPortMapping(containerName: string, containerPort: number, name: string | undefined): Finding {
+  return name !== undefined ? undefined : SERVICE_CONNECT_PORT.problem('unnamed', { containerName, containerPort });
 }
 
 /** The Service Connect client port is known at synth (aws-cdk-lib checks its range when the service is created). */
-export function checkServiceConnectPortKnown(port: number): string | undefined {
-  if (!Token.isUnresolved(port)) return undefined;
-  return '[FGK-SERVICE-CONNECT-PORT] the Service Connect port (serviceConnect.port, else the container port) is a token that cannot be resolved at synth; aws-cdk-lib checks the client port\'s range when the service is created, so it must be a number. Fix: use a number (a Lazy value that resolves to one works too).';
+export function checkServiceConnectPortKnown(port: number): Finding {
+  return Token.isUnresolved(port) ? SERVICE_CONNECT_PORT.problem('token', undefined) : undefined;
 }

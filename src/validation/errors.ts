@@ -1,17 +1,8 @@
 import { Annotations, Tokenization, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ruleById } from './rules';
+import { Finding, Problem, RULE_PREFIX } from './rule';
 
-/**
- * The prefix of this library's rules in aws-cdk-lib's acknowledgements:
- * `Validations.of(scope).acknowledge({ id: 'cdk-fargate-kit::FGK-TASK-SIZE', reason })`.
- */
-export const RULE_PREFIX = 'cdk-fargate-kit';
-
-/** The rule ID a problem message starts with (`[FGK-TASK-SIZE] ...`). */
-export function ruleIdOf(problem: string): string | undefined {
-  return /^\[(FGK-[A-Z0-9-]+)\]/.exec(problem)?.[1];
-}
+export { RULE_PREFIX } from './rule';
 
 /**
  * Writes the tokens in a message as `(token)` instead of their encodings (`-1.888e+289`,
@@ -33,14 +24,12 @@ export function describeTokens(text: string): string {
 }
 
 /**
- * Builds the one error message format every construct of this library uses:
- * `<ConstructType> <construct path>: [RULE-ID] <what is wrong, with the value>. <rule>. Fix: <fix>`.
- *
- * Rule functions under `src/validation/` return the part after the path (or
- * `undefined` when the input is valid); constructs turn it into an error here.
+ * The one message format of every problem of this library:
+ * `<ConstructType> <construct path>: [RULE-ID] <what is wrong, with the value>. Fix: <fix>. Rule: <link>`.
  */
-export function formatProblem(constructType: string, scope: IConstruct, problem: string): string {
-  return describeTokens(`${constructType} ${scope.node.path}: ${problem}`);
+export function formatProblem(constructType: string, scope: IConstruct, problem: Problem): string {
+  const { message, fix } = problem.rule.textOf(problem);
+  return describeTokens(`${constructType} ${scope.node.path}: [${problem.rule.id}] ${message} Fix: ${fix} Rule: ${problem.rule.url}`);
 }
 
 /** The reason `scope` or one of its ancestors gives for acknowledging `ruleId`, if any. */
@@ -55,60 +44,69 @@ export function acknowledgementOf(scope: IConstruct, ruleId: string): string | u
   return undefined;
 }
 
-type ProblemSource = () => ReadonlyArray<string | undefined | false | 0 | null>;
+/** A source of problems read at synth. */
+type ProblemSource = () => ReadonlyArray<Finding>;
 
 interface Collector {
   readonly sources: Array<{ constructType: string; source: ProblemSource }>;
-  readonly acknowledged: Set<string>;
+  /** Messages already annotated (warnings and acknowledged problems), so a second synth adds none. */
+  readonly annotated: Set<string>;
 }
 
 const COLLECTORS = new WeakMap<IConstruct, Collector>();
 
 /**
  * The one validation of `scope` that reports every problem of this library at synth, each
- * once: aws-cdk-lib collects the validations of every construct and throws one error
- * listing all of them. A problem of a rule that encodes an AWS fact is not an error when the
- * user acknowledged it (`Validations.of(scope).acknowledge({ id: 'cdk-fargate-kit::FGK-...', reason })`); it is shown as an info annotation.
+ * once: aws-cdk-lib collects the validations of every construct and throws one error listing
+ * all of them. A problem of an acknowledgeable rule that the user acknowledged
+ * (`Validations.of(scope).acknowledge({ id: 'cdk-fargate-kit::FGK-...', reason })`, on the
+ * construct or a scope above it) is shown as info instead; a warning rule's problem is a
+ * warning annotation.
  */
 function collectorOf(scope: IConstruct): Collector {
   let c = COLLECTORS.get(scope);
   if (c === undefined) {
-    const collector: Collector = { sources: [], acknowledged: new Set() };
+    const collector: Collector = { sources: [], annotated: new Set() };
     c = collector;
     COLLECTORS.set(scope, c);
-    scope.node.addValidation({
-      validate: () => {
-        const errors = new Set<string>();
-        for (const { constructType, source } of collector.sources) {
-          for (const p of source()) {
-            if (typeof p !== 'string') continue;
-            const message = formatProblem(constructType, scope, p);
-            const id = ruleIdOf(p);
-            const reason = id !== undefined && ruleById(id)?.awsFact ? acknowledgementOf(scope, id) : undefined;
-            if (reason === undefined) {
-              errors.add(message);
-            } else if (!collector.acknowledged.has(message)) {
-              collector.acknowledged.add(message);
-              Annotations.of(scope).addInfo(`${message} [acknowledged: ${reason}]`);
-            }
-          }
-        }
-        return [...errors];
-      },
-    });
+    scope.node.addValidation({ validate: () => validate(scope, collector) });
   }
   return c;
 }
 
+function validate(scope: IConstruct, collector: Collector): string[] {
+  const errors = new Set<string>();
+  const annotate = (message: string, add: () => void) => {
+    if (collector.annotated.has(message)) return;
+    collector.annotated.add(message);
+    add();
+  };
+  for (const { constructType, source } of collector.sources) {
+    for (const p of source()) {
+      if (p === undefined) continue;
+      const message = formatProblem(constructType, scope, p);
+      const reason = p.rule.acknowledgeable ? acknowledgementOf(scope, p.rule.id) : undefined;
+      if (reason !== undefined) {
+        annotate(message, () => Annotations.of(scope).addInfo(`${message} [acknowledged: ${reason}]`));
+      } else if (p.rule.severity === 'warning') {
+        annotate(message, () => Annotations.of(scope).addWarning(message));
+      } else {
+        errors.add(message);
+      }
+    }
+  }
+  return [...errors];
+}
+
 /**
- * Records problems of `scope` to report at synth, all at once. Returns whether there was
- * any, so that the caller can keep a bad value away from an L2 that would crash on it.
+ * Records problems of `scope` to report at synth, all at once. Returns whether there was an
+ * error among them, so that the caller can keep a bad value away from an L2 that would crash on it.
  */
-export function reportProblems(constructType: string, scope: IConstruct, problems: ReadonlyArray<string | undefined | false | 0 | null>): boolean {
-  const found = problems.filter((p): p is string => typeof p === 'string');
+export function reportProblems(constructType: string, scope: IConstruct, problems: ReadonlyArray<Finding>): boolean {
+  const found = problems.filter((p): p is Problem => p !== undefined);
   if (found.length === 0) return false;
   collectorOf(scope).sources.push({ constructType, source: () => found });
-  return true;
+  return found.some(p => p.rule.severity === 'error');
 }
 
 /** Records rules checked at synth (they need the whole tree, or values resolved late). */

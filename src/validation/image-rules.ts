@@ -1,4 +1,5 @@
 import { TaskPlacementFacts, hasNoInternetRoute } from './placement-rules';
+import { EXAMPLES_PENDING, Problem, defineRule } from './rule';
 
 /**
  * What stands for an unresolved part (a CloudFormation reference) in an image reference
@@ -57,20 +58,32 @@ export interface ContainerImageFact {
   readonly image: string;
 }
 
+/** FGK-IMAGE-REGISTRY: without an internet route, images come from private ECR. */
+export const IMAGE_REGISTRY = defineRule<{ container: string; image: string; where: string; topology: string }>({
+  id: 'FGK-IMAGE-REGISTRY',
+  acknowledgeable: true,
+  checkedBy: 'FargateService, FargateTask',
+  fact: 'Tasks without an internet route pull images from private ECR only (<account>.dkr.ecr.<region>.amazonaws.com): VPC endpoints serve no other registry, ECR Public included. Acknowledge it when the tasks reach the registry through a proxy of your own.',
+  source: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html',
+  message: d => `container '${d.container}' image '${d.image}' is pulled from ${d.where}, but the task subnets have no internet route (topology ${d.topology}); VPC endpoints reach private ECR (<account>.dkr.ecr.<region>.amazonaws.com) only, so the task stops with CannotPullContainerError.`,
+  fix: () => 'push or mirror the image to a private ECR repository (ContainerImage.fromEcrRepository, or fromAsset), or reference it through an ECR pull-through cache rule (<account>.dkr.ecr.<region>.amazonaws.com/<prefix>/...; AWS documents that the first pull through the cache needs an internet route), or use topology PRIVATE_WITH_NAT; if the tasks reach the registry another way (a proxy of your own), acknowledge the rule: Validations.of(service).acknowledge({ id: \'cdk-fargate-kit::FGK-IMAGE-REGISTRY\', reason }).',
+  examples: EXAMPLES_PENDING,
+});
+
 /**
  * Tasks without an internet route reach AWS through VPC endpoints only, and those serve
  * private ECR only: an image of any other registry (Docker Hub, ECR Public, ghcr.io, quay.io,
  * a registry of your own) cannot be pulled, and the task stops with CannotPullContainerError.
  * One problem per such container.
  */
-export function checkImageRegistries(f: TaskPlacementFacts, images: readonly ContainerImageFact[]): string[] {
+export function checkImageRegistries(f: TaskPlacementFacts, images: readonly ContainerImageFact[]): Problem[] {
   if (!hasNoInternetRoute(f)) return [];
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   for (const { container, image } of images) {
     const { host, registry } = imageRegistry(image);
     if (registry !== 'other') continue;
     const where = ['docker.io', 'index.docker.io', 'registry-1.docker.io'].includes(host) ? `Docker Hub (${host})` : `registry ${host}`;
-    problems.push(`[FGK-IMAGE-REGISTRY] container '${container}' image '${image}' is pulled from ${where}, but the task subnets have no internet route (topology ${f.topology}); VPC endpoints reach private ECR (<account>.dkr.ecr.<region>.amazonaws.com) only, so the task stops with CannotPullContainerError. Fix: push or mirror the image to a private ECR repository (ContainerImage.fromEcrRepository, or fromAsset), or reference it through an ECR pull-through cache rule (<account>.dkr.ecr.<region>.amazonaws.com/<prefix>/...; AWS documents that the first pull through the cache needs an internet route), or use topology PRIVATE_WITH_NAT; if the tasks reach the registry another way (a proxy of your own), acknowledge the rule: Validations.of(service).acknowledge({ id: 'cdk-fargate-kit::FGK-IMAGE-REGISTRY', reason }).`);
+    problems.push(IMAGE_REGISTRY.problem({ container, image, where, topology: f.topology }));
   }
   return problems;
 }

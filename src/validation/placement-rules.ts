@@ -1,4 +1,5 @@
 import { NO_INTERNET_TOPOLOGIES, missingCoreEndpoints } from './network-rules';
+import { EXAMPLES_PENDING, Finding, defineRule } from './rule';
 
 /** Which subnets tasks land in and whether they can reach the internet. */
 export interface TaskPlacementFacts {
@@ -19,33 +20,77 @@ export function hasNoInternetRoute(f: TaskPlacementFacts): boolean {
   return NO_INTERNET_TOPOLOGIES.includes(f.topology) || f.isolatedSubnets > 0 || (f.publicSubnets > 0 && !f.assignPublicIp);
 }
 
+/** FGK-PUBLIC-SUBNET-PUBLIC-IP: a task in a public subnet has a public IP (or endpoints). */
+export const PUBLIC_SUBNET_PUBLIC_IP = defineRule<{ publicSubnets: number; topology: string; missing: readonly string[] }>({
+  id: 'FGK-PUBLIC-SUBNET-PUBLIC-IP',
+  acknowledgeable: false,
+  checkedBy: 'FargateService, FargateTask',
+  fact: 'A task in a public subnet without a public IP (and without endpoints) cannot pull its image: the internet gateway drops traffic from addresses without a public IP.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html',
+  message: d => `taskSubnets select ${d.publicSubnets} public subnet(s) but topology ${d.topology} gives tasks no public IP (assignPublicIp DISABLED), and the network lacks VPC endpoints ${d.missing.join(', ')}; the internet gateway drops traffic from addresses without a public IP, so the task cannot pull its image (CannotPullContainerError) or ship logs.`,
+  fix: () => 'use topology PUBLIC_ONLY (assigns public IPs), or select private subnets as taskSubnets, or add the VPC endpoints.',
+  examples: EXAMPLES_PENDING,
+});
+
 /** A task in a public subnet without a public IP (and without endpoints) cannot pull its image. */
-export function checkPublicSubnetPublicIp(f: TaskPlacementFacts): string | undefined {
+export function checkPublicSubnetPublicIp(f: TaskPlacementFacts): Finding {
   if (f.publicSubnets === 0 || f.assignPublicIp) return undefined;
   const missing = missingCoreEndpoints(f.endpoints);
-  if (missing.length === 0) return undefined;
-  return `[FGK-PUBLIC-SUBNET-PUBLIC-IP] taskSubnets select ${f.publicSubnets} public subnet(s) but topology ${f.topology} gives tasks no public IP (assignPublicIp DISABLED), and the network lacks VPC endpoints ${missing.join(', ')}; the internet gateway drops traffic from addresses without a public IP, so the task cannot pull its image (CannotPullContainerError) or ship logs. Fix: use topology PUBLIC_ONLY (assigns public IPs), or select private subnets as taskSubnets, or add the VPC endpoints.`;
+  return missing.length === 0 ? undefined : PUBLIC_SUBNET_PUBLIC_IP.problem({ publicSubnets: f.publicSubnets, topology: f.topology, missing });
 }
+
+/** FGK-ISOLATED-SUBNET-ENDPOINTS: a task in an isolated subnet has the core endpoints. */
+export const ISOLATED_SUBNET_ENDPOINTS = defineRule<{ isolatedSubnets: number; missing: readonly string[] }>({
+  id: 'FGK-ISOLATED-SUBNET-ENDPOINTS',
+  acknowledgeable: false,
+  checkedBy: 'FargateService, FargateTask',
+  fact: 'A task in an isolated subnet needs the ECR API, ECR Docker, S3 and CloudWatch Logs endpoints.',
+  source: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html',
+  message: d => `taskSubnets select ${d.isolatedSubnets} isolated subnet(s) (no NAT, no internet route) and the network lacks VPC endpoints ${d.missing.join(', ')}; such a task cannot pull its image (ECR_API, ECR_DOCKER, S3) or ship logs (CLOUDWATCH_LOGS).`,
+  fix: () => 'create the endpoints (FargateVpc with topology PRIVATE_ISOLATED does), declare them in FargateVpc.fromVpc({ vpcEndpoints }), or select private subnets with a NAT route.',
+  examples: EXAMPLES_PENDING,
+});
 
 /** A task in an isolated subnet needs the ECR, S3 and CloudWatch Logs endpoints. */
-export function checkIsolatedSubnetEndpoints(f: TaskPlacementFacts): string | undefined {
+export function checkIsolatedSubnetEndpoints(f: TaskPlacementFacts): Finding {
   if (f.isolatedSubnets === 0) return undefined;
   const missing = missingCoreEndpoints(f.endpoints);
-  if (missing.length === 0) return undefined;
-  return `[FGK-ISOLATED-SUBNET-ENDPOINTS] taskSubnets select ${f.isolatedSubnets} isolated subnet(s) (no NAT, no internet route) and the network lacks VPC endpoints ${missing.join(', ')}; such a task cannot pull its image (ECR_API, ECR_DOCKER, S3) or ship logs (CLOUDWATCH_LOGS). Fix: create the endpoints (FargateVpc with topology PRIVATE_ISOLATED does), declare them in FargateVpc.fromVpc({ vpcEndpoints }), or select private subnets with a NAT route.`;
+  return missing.length === 0 ? undefined : ISOLATED_SUBNET_ENDPOINTS.problem({ isolatedSubnets: f.isolatedSubnets, missing });
 }
+
+/** FGK-SECRET-ENDPOINTS: secrets are readable without an internet route. */
+export const SECRET_ENDPOINTS = defineRule<{ missing: readonly string[] }>({
+  id: 'FGK-SECRET-ENDPOINTS',
+  acknowledgeable: false,
+  checkedBy: 'FargateService, FargateTask',
+  fact: 'Secrets (including ones added with container.addSecret) need the Secrets Manager / SSM endpoint when tasks have no internet route.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html',
+  message: d => `the task's containers read secrets through ${d.missing.join(', ')}, but its subnets have no internet route and the network lacks VPC endpoint(s) ${d.missing.join(', ')}; the task stops before starting with ResourceInitializationError.`,
+  fix: d => `add them to the network, e.g. new FargateVpc(..., { vpcEndpoints: [VpcEndpointService.${d.missing.join(', VpcEndpointService.')}] }).`,
+  examples: EXAMPLES_PENDING,
+});
 
 /** Secrets need a Secrets Manager / SSM path when tasks have no internet route. */
-export function checkSecretEndpoints(f: TaskPlacementFacts, required: readonly string[]): string | undefined {
+export function checkSecretEndpoints(f: TaskPlacementFacts, required: readonly string[]): Finding {
   if (!hasNoInternetRoute(f)) return undefined;
   const missing = required.filter(e => !f.endpoints.includes(e));
-  if (missing.length === 0) return undefined;
-  return `[FGK-SECRET-ENDPOINTS] the task's containers read secrets through ${missing.join(', ')}, but its subnets have no internet route and the network lacks VPC endpoint(s) ${missing.join(', ')}; the task stops before starting with ResourceInitializationError. Fix: add them to the network, e.g. new FargateVpc(..., { vpcEndpoints: [VpcEndpointService.${missing.join(', VpcEndpointService.')}] }).`;
+  return missing.length === 0 ? undefined : SECRET_ENDPOINTS.problem({ missing });
 }
+
+/** FGK-EXEC-ENDPOINT: ECS Exec needs ssmmessages without an internet route. */
+export const EXEC_ENDPOINT = defineRule({
+  id: 'FGK-EXEC-ENDPOINT',
+  acknowledgeable: false,
+  checkedBy: 'FargateService, FargateTask',
+  fact: 'ECS Exec needs the ssmmessages endpoint when tasks have no internet route.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html',
+  message: () => 'enableExecuteCommand is true, but the task subnets have no internet route and the network lacks the SSM_MESSAGES (ssmmessages) VPC endpoint; the ECS Exec agent cannot open its channel, so `aws ecs execute-command` fails.',
+  fix: () => 'add it to the network, e.g. new FargateVpc(..., { vpcEndpoints: [VpcEndpointService.SSM_MESSAGES] }), or turn enableExecuteCommand off.',
+  examples: EXAMPLES_PENDING,
+});
 
 /** ECS Exec needs the `ssmmessages` endpoint when tasks have no internet route. */
-export function checkExecEndpoint(enableExecuteCommand: boolean, f: TaskPlacementFacts): string | undefined {
+export function checkExecEndpoint(enableExecuteCommand: boolean, f: TaskPlacementFacts): Finding {
   if (!enableExecuteCommand || !hasNoInternetRoute(f) || f.endpoints.includes('SSM_MESSAGES')) return undefined;
-  return '[FGK-EXEC-ENDPOINT] enableExecuteCommand is true, but the task subnets have no internet route and the network lacks the SSM_MESSAGES (ssmmessages) VPC endpoint; the ECS Exec agent cannot open its channel, so `aws ecs execute-command` fails. Fix: add it to the network, e.g. new FargateVpc(..., { vpcEndpoints: [VpcEndpointService.SSM_MESSAGES] }), or turn enableExecuteCommand off.';
+  return EXEC_ENDPOINT.problem();
 }
-

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { EXAMPLES_PENDING, Problem, defineRuleOfKinds } from './rule';
 
 /** The highest priority of an ALB listener rule. */
 export const MAX_RULE_PRIORITY = 50000;
@@ -116,31 +117,51 @@ export interface RoutePrioritySpec {
   readonly priority?: number;
 }
 
+/** FGK-ROUTE-PRIORITY: each route's rule has its own valid priority. */
+export const ROUTE_PRIORITY = defineRuleOfKinds({
+  id: 'FGK-ROUTE-PRIORITY',
+  acknowledgeable: false,
+  checkedBy: 'AlbFrontedService, AlbFront',
+  fact: `Each route's listener rule has its own priority (explicit 1-${MAX_RULE_PRIORITY}, else derived from the path pattern), stable when other routes change.`,
+  source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-update-rules.html',
+  kinds: {
+    range: {
+      message: (d: { index: number; priority: number }) =>
+        `routes[${d.index}].priority ${d.priority} is not valid; a listener rule's priority is a whole number from 1 to ${MAX_RULE_PRIORITY}.`,
+      fix: () => 'choose one in that range.',
+    },
+    shared: {
+      message: (d: { patterns: readonly string[]; priority: number }) =>
+        `routes ${d.patterns.map(x => `'${x}'`).join(' and ')} have the same listener rule priority ${d.priority} (explicit, or derived from the path pattern); two rules of a listener cannot share one.`,
+      fix: () => 'set a distinct priority on one of them.',
+    },
+  },
+  examples: EXAMPLES_PENDING,
+});
+
 /**
  * Every route has its own listener rule priority (explicit, else derived from the pattern),
  * and explicit priorities are whole numbers 1-50000. Returns every problem found.
  */
-export function checkRoutePriorities(routes: readonly RoutePrioritySpec[]): string[] {
-  const problems: string[] = [];
+export function checkRoutePriorities(routes: readonly RoutePrioritySpec[]): Problem[] {
+  const problems: Problem[] = [];
   const byPriority = new Map<number, string[]>();
   const seen = new Set<string>();
-  routes.forEach((r, i) => {
+  routes.forEach((r, index) => {
     // a path pattern listed twice is FGK-ROUTES (alb-rules.ts); its priority is reported once
     if (seen.has(r.pathPattern)) return;
     seen.add(r.pathPattern);
     if (r.priority !== undefined && !Token.isUnresolved(r.priority)
       && (!Number.isInteger(r.priority) || r.priority < 1 || r.priority > MAX_RULE_PRIORITY)) {
-      problems.push(`[FGK-ROUTE-PRIORITY] routes[${i}].priority ${r.priority} is not valid; a listener rule's priority is a whole number from 1 to ${MAX_RULE_PRIORITY}. Fix: choose one in that range.`);
+      problems.push(ROUTE_PRIORITY.problem('range', { index, priority: r.priority }));
       return;
     }
     if (r.priority !== undefined && Token.isUnresolved(r.priority)) return;
     const p = r.priority ?? derivedRulePriority(r.pathPattern);
     byPriority.set(p, [...(byPriority.get(p) ?? []), r.pathPattern]);
   });
-  for (const [p, patterns] of byPriority) {
-    if (patterns.length > 1) {
-      problems.push(`[FGK-ROUTE-PRIORITY] routes ${patterns.map(x => `'${x}'`).join(' and ')} have the same listener rule priority ${p} (explicit, or derived from the path pattern); two rules of a listener cannot share one. Fix: set a distinct priority on one of them.`);
-    }
+  for (const [priority, patterns] of byPriority) {
+    if (patterns.length > 1) problems.push(ROUTE_PRIORITY.problem('shared', { patterns, priority }));
   }
   return problems;
 }

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { EXAMPLES_PENDING, Finding, defineRule, defineRuleOfKinds } from './rule';
 
 /**
  * Fargate task CPU units and the memory sizes (MiB) each allows: `[cpu, first, last, step]`.
@@ -32,26 +33,58 @@ export function validMemoryForCpu(cpu: number): number[] {
   return sizes;
 }
 
+/** FGK-TASK-SIZE: task CPU and memory form one of Fargate's combinations (DESIGN.md's table). */
+export const TASK_SIZE = defineRuleOfKinds({
+  id: 'FGK-TASK-SIZE',
+  acknowledgeable: true,
+  checkedBy: 'FargateTaskDef',
+  fact: 'Task CPU and memory form one of the fixed combinations Fargate accepts.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html',
+  kinds: {
+    cpu: {
+      message: (d: { cpu: number }) => `cpu ${d.cpu} is not a Fargate task size; Fargate accepts only ${FARGATE_TASK_CPUS.join(', ')} CPU units (1024 = 1 vCPU).`,
+      fix: () => 'pick one of those values.',
+    },
+    memory: {
+      message: (d: { cpu: number; memoryMiB: number; valid: readonly number[] }) =>
+        `memoryLimitMiB ${d.memoryMiB} is not valid with cpu ${d.cpu}; valid: ${d.valid.join(', ')}. Fargate only accepts fixed CPU/memory combinations.`,
+      fix: () => 'set memoryLimitMiB to one of those values, or change cpu.',
+    },
+  },
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task', { cpu: 512, memoryLimitMiB: 3000 });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task', { cpu: 512, memoryLimitMiB: 3072 });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });`,
+  },
+});
+
 /** Task CPU and memory must be one of Fargate's combinations (DESIGN.md's table). */
-export function checkTaskSize(cpu: number, memoryMiB: number): string | undefined {
+export function checkTaskSize(cpu: number, memoryMiB: number): Finding {
   if (Token.isUnresolved(cpu)) return undefined;
   const valid = validMemoryForCpu(cpu);
-  if (valid.length === 0) {
-    return `[FGK-TASK-SIZE] cpu ${cpu} is not a Fargate task size; Fargate accepts only ${FARGATE_TASK_CPUS.join(', ')} CPU units (1024 = 1 vCPU). Fix: pick one of those values.`;
-  }
+  if (valid.length === 0) return TASK_SIZE.problem('cpu', { cpu });
   if (Token.isUnresolved(memoryMiB)) return undefined;
-  if (!valid.includes(memoryMiB)) {
-    return `[FGK-TASK-SIZE] memoryLimitMiB ${memoryMiB} is not valid with cpu ${cpu}; valid: ${valid.join(', ')}. Fargate only accepts fixed CPU/memory combinations. Fix: set memoryLimitMiB to one of those values, or change cpu.`;
-  }
+  if (!valid.includes(memoryMiB)) return TASK_SIZE.problem('memory', { cpu, memoryMiB, valid });
   return undefined;
 }
 
-/** Ephemeral storage, when set, is a whole number of GiB between 21 and 200 (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-storage.html). */
-export function checkEphemeralStorage(gib: number | undefined): string | undefined {
+/** FGK-EPHEMERAL-STORAGE: ephemeral storage is 21-200 GiB. */
+export const EPHEMERAL_STORAGE = defineRule<{ gib: number }>({
+  id: 'FGK-EPHEMERAL-STORAGE',
+  acknowledgeable: true,
+  checkedBy: 'FargateTaskDef',
+  fact: 'Ephemeral storage is a whole number of GiB from 21 to 200 (20 GiB when not set).',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-storage.html',
+  message: d => `ephemeralStorageGiB ${d.gib} is out of range; Fargate ephemeral storage is a whole number between 21 and 200 GiB (20 GiB when not set).`,
+  fix: () => 'set a value from 21 to 200, or leave it unset for the 20 GiB default.',
+  examples: EXAMPLES_PENDING,
+});
+
+/** Ephemeral storage, when set, is a whole number of GiB between 21 and 200. */
+export function checkEphemeralStorage(gib: number | undefined): Finding {
   if (gib === undefined || Token.isUnresolved(gib)) return undefined;
-  if (!Number.isInteger(gib) || gib < 21 || gib > 200) {
-    return `[FGK-EPHEMERAL-STORAGE] ephemeralStorageGiB ${gib} is out of range; Fargate ephemeral storage is a whole number between 21 and 200 GiB (20 GiB when not set). Fix: set a value from 21 to 200, or leave it unset for the 20 GiB default.`;
-  }
+  if (!Number.isInteger(gib) || gib < 21 || gib > 200) return EPHEMERAL_STORAGE.problem({ gib });
   return undefined;
 }
 
@@ -66,33 +99,63 @@ export const FARGATE_OPERATING_SYSTEMS: readonly string[] = [
   'WINDOWS_SERVER_2025_CORE',
 ];
 
+/** FGK-PLATFORM: the operating system and architecture run on Fargate. */
+export const PLATFORM = defineRuleOfKinds({
+  id: 'FGK-PLATFORM',
+  acknowledgeable: true,
+  checkedBy: 'FargateTaskDef',
+  fact: 'The operating system runs on Fargate; Windows only on X86_64 with 1, 2 or 4 vCPU.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html',
+  kinds: {
+    os: {
+      message: (d: { os: string }) => `operatingSystemFamily ${d.os} does not run on Fargate; Fargate runs ${FARGATE_OPERATING_SYSTEMS.join(', ')}.`,
+      fix: () => 'use LINUX or a supported Windows Server version.',
+    },
+    windowsArchitecture: {
+      message: (d: { architecture: string; os: string }) =>
+        `cpuArchitecture ${d.architecture} with operatingSystemFamily ${d.os} is not supported; Windows containers on Fargate run on X86_64 only.`,
+      fix: () => 'use cpuArchitecture X86_64, or operatingSystemFamily LINUX for ARM64.',
+    },
+    windowsCpu: {
+      message: (d: { cpu: number }) =>
+        `cpu ${d.cpu} is not supported for Windows containers; Windows tasks on Fargate take ${WINDOWS_TASK_CPUS.join(', ')} CPU units only.`,
+      fix: () => 'set cpu to one of those values (with a matching memoryLimitMiB), or use LINUX.',
+    },
+  },
+  examples: EXAMPLES_PENDING,
+});
+
 /**
  * The platform must be one Fargate runs: a supported operating system, and Windows only
  * on X86_64 with 1, 2 or 4 vCPU.
  * @param architecture `ecs.CpuArchitecture` value (`X86_64` / `ARM64`)
  * @param operatingSystem `ecs.OperatingSystemFamily` value (`LINUX`, `WINDOWS_SERVER_2022_CORE`, ...)
  */
-export function checkPlatform(architecture: string, operatingSystem: string, cpu: number): string | undefined {
+export function checkPlatform(architecture: string, operatingSystem: string, cpu: number): Finding {
   if (Token.isUnresolved(architecture) || Token.isUnresolved(operatingSystem)) return undefined;
-  if (!FARGATE_OPERATING_SYSTEMS.includes(operatingSystem)) {
-    return `[FGK-PLATFORM] operatingSystemFamily ${operatingSystem} does not run on Fargate; Fargate runs ${FARGATE_OPERATING_SYSTEMS.join(', ')}. Fix: use LINUX or a supported Windows Server version.`;
-  }
+  if (!FARGATE_OPERATING_SYSTEMS.includes(operatingSystem)) return PLATFORM.problem('os', { os: operatingSystem });
   const windows = operatingSystem !== 'LINUX';
-  if (windows && architecture !== 'X86_64') {
-    return `[FGK-PLATFORM] cpuArchitecture ${architecture} with operatingSystemFamily ${operatingSystem} is not supported; Windows containers on Fargate run on X86_64 only. Fix: use cpuArchitecture X86_64, or operatingSystemFamily LINUX for ARM64.`;
-  }
-  if (windows && !Token.isUnresolved(cpu) && !WINDOWS_TASK_CPUS.includes(cpu)) {
-    return `[FGK-PLATFORM] cpu ${cpu} is not supported for Windows containers; Windows tasks on Fargate take ${WINDOWS_TASK_CPUS.join(', ')} CPU units only. Fix: set cpu to one of those values (with a matching memoryLimitMiB), or use LINUX.`;
-  }
+  if (windows && architecture !== 'X86_64') return PLATFORM.problem('windowsArchitecture', { architecture, os: operatingSystem });
+  if (windows && !Token.isUnresolved(cpu) && !WINDOWS_TASK_CPUS.includes(cpu)) return PLATFORM.problem('windowsCpu', { cpu });
   return undefined;
 }
 
+/** FGK-ECS-NAME: names ECS accepts. */
+export const ECS_NAME = defineRule<{ what: string; name: string }>({
+  id: 'FGK-ECS-NAME',
+  acknowledgeable: false,
+  checkedBy: 'FargateTaskDef, FargateService',
+  fact: 'Family, container, volume and service names are 1-255 letters, digits, hyphens or underscores, as ECS requires.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html',
+  message: d => `${d.what} '${d.name}' is not a name ECS accepts; it must be 1 to 255 letters, digits, hyphens (-) or underscores (_).`,
+  fix: d => `rename it, e.g. '${suggestName(d.name)}'.`,
+  examples: EXAMPLES_PENDING,
+});
+
 /** Names ECS accepts for families, containers and volumes: 1-255 letters, digits, '-' and '_'. */
-export function checkEcsName(what: string, name: string): string | undefined {
+export function checkEcsName(what: string, name: string): Finding {
   if (Token.isUnresolved(name)) return undefined;
-  if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) {
-    return `[FGK-ECS-NAME] ${what} '${name}' is not a name ECS accepts; it must be 1 to 255 letters, digits, hyphens (-) or underscores (_). Fix: rename it, e.g. '${suggestName(name)}'.`;
-  }
+  if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) return ECS_NAME.problem({ what, name });
   return undefined;
 }
 

@@ -3,10 +3,12 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { envFixture, taskDef } from './helpers';
 import { AlbFront, AlbFrontedService, FargateEnvironment, FargateService, FargateVpc, VpcTopology } from '../../src';
-import {
-  checkCertificateCoversHosts, checkSharedListenerRules, checkTargetGroupQuota, domainCovers, patternsOverlap,
-} from '../../src/validation/environment-rules';
+import * as environmentRules from '../../src/validation/environment-rules';
+import { domainCovers, patternsOverlap } from '../../src/validation/environment-rules';
 import { atSynth } from '../at-synth';
+import { asText } from '../validation/as-text';
+
+const { checkCertificateCoversHosts, checkSharedListenerRules, checkTargetGroupQuota } = asText(environmentRules);
 
 const FIX = '.*Fix: ';
 

@@ -1,9 +1,12 @@
 import { Token } from 'aws-cdk-lib';
-import {
-  TargetContainerSpec, checkAccessLogsRegion, checkAllowedCidrs, checkAzCoverage, checkDeregistrationDelay, checkHasTargetContainer,
-  checkHealthCheckPath, checkHttpsOptions, checkLoadBalancerSubnets, checkPathPattern, checkRequestCountScaling, checkTargetContainer,
-  checkTargetCount,
-} from '../../src/validation/alb-rules';
+import { asText } from './as-text';
+import * as albRules from '../../src/validation/alb-rules';
+import { TargetContainerSpec } from '../../src/validation/alb-rules';
+
+const {
+  checkAccessLogsRegion, checkAllowedCidrs, checkAzCoverage, checkDeregistrationDelay, checkHasTargetContainer, checkHealthCheckPath,
+  checkHttpsOptions, checkLoadBalancerSubnets, checkPathPattern, checkRequestCountScaling, checkTargetContainer, checkTargetCount,
+} = asText(albRules);
 
 const scorekeep: TargetContainerSpec[] = [{ name: 'scorekeep-api', ports: [5000] }, { name: 'scorekeep-frontend', ports: [8080] }];
 

@@ -1,7 +1,8 @@
 import { Token } from 'aws-cdk-lib';
-import {
-  checkContainerCpu, checkContainerMemory, checkHealthCheck, checkMountPath, checkPorts, checkReadonlyRootFilesystem,
-} from '../../src/validation/container-rules';
+import { asText } from './as-text';
+import * as containerRules from '../../src/validation/container-rules';
+
+const { checkContainerCpu, checkContainerMemory, checkHealthCheck, checkMountPath, checkPorts, checkReadonlyRootFilesystem } = asText(containerRules);
 
 describe('checkPorts', () => {
   test('valid ports', () => expect(checkPorts('web', [1, 80, 8080, 65535])).toBeUndefined());

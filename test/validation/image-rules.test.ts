@@ -1,6 +1,10 @@
-import { checkImageRegistries, imageRegistry } from '../../src/validation/image-rules';
+import { asText } from './as-text';
+import * as imageRules from '../../src/validation/image-rules';
+import { imageRegistry } from '../../src/validation/image-rules';
 import { CORE_TASK_ENDPOINTS } from '../../src/validation/network-rules';
 import { TaskPlacementFacts } from '../../src/validation/placement-rules';
+
+const { checkImageRegistries } = asText(imageRules);
 
 const isolated: TaskPlacementFacts = { topology: 'PRIVATE_ISOLATED', publicSubnets: 0, isolatedSubnets: 2, assignPublicIp: false, endpoints: CORE_TASK_ENDPOINTS };
 const nat: TaskPlacementFacts = { topology: 'PRIVATE_WITH_NAT', publicSubnets: 0, isolatedSubnets: 0, assignPublicIp: false, endpoints: [] };

@@ -1,5 +1,9 @@
 import { Token } from 'aws-cdk-lib';
-import { SUBNET_LAYOUT_AZ_ROOM, checkSubnetLayoutRoom } from '../../src/validation/layout-rules';
+import { asText } from './as-text';
+import * as layoutRules from '../../src/validation/layout-rules';
+import { SUBNET_LAYOUT_AZ_ROOM } from '../../src/validation/layout-rules';
+
+const { checkSubnetLayoutRoom } = asText(layoutRules);
 
 describe('checkSubnetLayoutRoom', () => {
   test.each([

@@ -1,6 +1,10 @@
 import { Token } from 'aws-cdk-lib';
+import { asText } from './as-text';
 import { VpcEndpointService, VpcTopology } from '../../src';
-import { CORE_TASK_ENDPOINTS, NO_INTERNET_TOPOLOGIES, checkEndpointsForTopology, checkMaxAzs, checkNatGateways, checkVpcCidr } from '../../src/validation/network-rules';
+import * as networkRules from '../../src/validation/network-rules';
+import { CORE_TASK_ENDPOINTS, NO_INTERNET_TOPOLOGIES } from '../../src/validation/network-rules';
+
+const { checkEndpointsForTopology, checkMaxAzs, checkNatGateways, checkVpcCidr } = asText(networkRules);
 
 describe('checkMaxAzs', () => {
   test.each([1, 2, 6])('valid: %p', n => expect(checkMaxAzs(n)).toBeUndefined());

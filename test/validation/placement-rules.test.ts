@@ -1,7 +1,9 @@
+import { asText } from './as-text';
 import { CORE_TASK_ENDPOINTS } from '../../src/validation/network-rules';
-import {
-  TaskPlacementFacts, checkExecEndpoint, checkIsolatedSubnetEndpoints, checkPublicSubnetPublicIp, checkSecretEndpoints, hasNoInternetRoute,
-} from '../../src/validation/placement-rules';
+import * as placementRules from '../../src/validation/placement-rules';
+import { TaskPlacementFacts, hasNoInternetRoute } from '../../src/validation/placement-rules';
+
+const { checkExecEndpoint, checkIsolatedSubnetEndpoints, checkPublicSubnetPublicIp, checkSecretEndpoints } = asText(placementRules);
 
 const CORE = CORE_TASK_ENDPOINTS;
 const nat: TaskPlacementFacts = { topology: 'PRIVATE_WITH_NAT', publicSubnets: 0, isolatedSubnets: 0, assignPublicIp: false, endpoints: [] };

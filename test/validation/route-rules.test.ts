@@ -1,5 +1,9 @@
 import { Token } from 'aws-cdk-lib';
-import { assignSharedPriorities, checkRoutePriorities, derivedRulePriority, sharedRuleSlot } from '../../src/validation/route-rules';
+import { asText } from './as-text';
+import * as routeRules from '../../src/validation/route-rules';
+import { assignSharedPriorities, derivedRulePriority, sharedRuleSlot } from '../../src/validation/route-rules';
+
+const { checkRoutePriorities } = asText(routeRules);
 
 describe('derivedRulePriority', () => {
   test('depends on the pattern only, between 1 and 50000', () => {

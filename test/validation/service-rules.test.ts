@@ -1,8 +1,12 @@
 import { Token } from 'aws-cdk-lib';
-import {
-  checkContainerOverrides, checkDesiredCount, checkPercent, checkPlatformFeatures, checkPlatformForCpu, checkScalingBounds, checkScheduleExpression,
-  checkScheduledTaskCount, checkSpotPlatform, checkSpotWeights, isBeforePlatform14,
-} from '../../src/validation/service-rules';
+import { asText } from './as-text';
+import * as serviceRules from '../../src/validation/service-rules';
+import { isBeforePlatform14 } from '../../src/validation/service-rules';
+
+const {
+  checkContainerOverrides, checkDesiredCount, checkPercent, checkPlatformFeatures, checkPlatformForCpu, checkScalingBounds,
+  checkScheduleExpression, checkScheduledTaskCount, checkSpotPlatform, checkSpotWeights,
+} = asText(serviceRules);
 
 describe('checkDesiredCount', () => {
   test.each([undefined, 0, 2, 100])('valid: %s', v => expect(checkDesiredCount(v)).toBeUndefined());

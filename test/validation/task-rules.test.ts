@@ -1,8 +1,12 @@
 import { Token } from 'aws-cdk-lib';
-import {
-  ContainerSpec, checkContainerCount, checkContainersFitTask, checkDependencies, checkEssentialContainer,
-  checkHostPorts, checkRoleAccount, checkSharedPorts, checkTask, checkUniqueContainerNames,
-} from '../../src/validation/task-rules';
+import { asText } from './as-text';
+import * as taskRules from '../../src/validation/task-rules';
+import { ContainerSpec } from '../../src/validation/task-rules';
+
+const {
+  checkContainerCount, checkContainersFitTask, checkDependencies, checkEssentialContainer, checkHostPorts, checkRoleAccount,
+  checkSharedPorts, checkTask, checkUniqueContainerNames,
+} = asText(taskRules);
 
 function spec(name: string, more: Partial<ContainerSpec> = {}): ContainerSpec {
   return { name, essential: true, portMappings: [], hasHealthCheck: false, dependsOn: [], ...more };

@@ -1,7 +1,9 @@
 import { Token } from 'aws-cdk-lib';
-import {
-  checkEcsName, checkEphemeralStorage, checkPlatform, checkTaskSize, validMemoryForCpu,
-} from '../../src/validation/task-size-rules';
+import { asText } from './as-text';
+import * as taskSizeRules from '../../src/validation/task-size-rules';
+import { validMemoryForCpu } from '../../src/validation/task-size-rules';
+
+const { checkEcsName, checkEphemeralStorage, checkPlatform, checkTaskSize } = asText(taskSizeRules);
 
 describe('checkTaskSize: the whole Fargate CPU x memory table', () => {
   const table: Array<[number, number[]]> = [

@@ -1,4 +1,7 @@
-import { checkEfsPlatform, checkEfsRootDirectory, checkMountVolume, checkVolumeName } from '../../src/validation/volume-rules';
+import { asText } from './as-text';
+import * as volumeRules from '../../src/validation/volume-rules';
+
+const { checkEfsPlatform, checkEfsRootDirectory, checkMountVolume, checkVolumeName } = asText(volumeRules);
 
 describe('volume rules', () => {
   test('checkVolumeName', () => {
