@@ -7,8 +7,9 @@ import { Construct } from 'constructs';
 import { AlbFrontOptions } from './alb-front-options';
 import { buildAlbFront } from '../private/alb-front';
 import { FargateService } from '../service/fargate-service';
-import { checkTargetCount } from '../validation/alb-rules';
-import { reportAtSynth } from '../validation/errors';
+import { IFargateService } from '../service/service';
+import { FRONT_SERVICE, checkTargetCount } from '../validation/alb-rules';
+import { formatProblem, reportAtSynth } from '../validation/errors';
 
 const TYPE = 'AlbFront';
 
@@ -16,8 +17,8 @@ const TYPE = 'AlbFront';
  * Properties of an `AlbFront`.
  */
 export interface AlbFrontProps extends AlbFrontOptions {
-  /** The service to put behind the load balancer. */
-  readonly service: FargateService;
+  /** The service to put behind the load balancer (a `FargateService` of this app). */
+  readonly service: IFargateService;
 }
 
 /**
@@ -30,13 +31,13 @@ export interface AlbFrontProps extends AlbFrontOptions {
  */
 export class AlbFront extends Construct {
   /** The Application Load Balancer (the environment's shared one, or the front's own). */
-  public readonly loadBalancer: elbv2.ApplicationLoadBalancer;
+  public readonly loadBalancer: elbv2.IApplicationLoadBalancer;
   /** The load balancer's security group. */
   public readonly loadBalancerSecurityGroup: ec2.ISecurityGroup;
   /** The listener that forwards to the tasks. */
-  public readonly listener: elbv2.ApplicationListener;
+  public readonly listener: elbv2.IApplicationListener;
   /** The HTTP 80 listener that redirects to HTTPS, when the load balancer has a certificate. */
-  public readonly redirectListener?: elbv2.ApplicationListener;
+  public readonly redirectListener?: elbv2.IApplicationListener;
   /** The target group of the default container:port. */
   public readonly targetGroup: elbv2.ApplicationTargetGroup;
   /** All target groups: the default one first, then one per further container:port of `routes`. */
@@ -44,7 +45,7 @@ export class AlbFront extends Construct {
   /** The front's rules on the shared listener (empty with a load balancer of its own). */
   public readonly listenerRules: elbv2.ApplicationListenerRule[];
   /** The service behind the front. */
-  public readonly fargateService: FargateService;
+  public readonly fargateService: IFargateService;
   /** The URL of the service. */
   public readonly url: string;
   /** The container that receives the default traffic. */
@@ -62,6 +63,10 @@ export class AlbFront extends Construct {
 
   constructor(scope: Construct, id: string, props: AlbFrontProps) {
     super(scope, id);
+    // ECS registers a service's load balancer targets in the service resource: it must be one of this app
+    if (!(props.service instanceof FargateService)) {
+      throw new Error(formatProblem(TYPE, this, FRONT_SERVICE.problem({ service: props.service.node.path })));
+    }
     const svc = props.service;
     const front = buildAlbFront(TYPE, this, props, {
       network: svc.network,

@@ -26,13 +26,13 @@ export interface AlbFrontedServiceProps extends FargateServiceProps, AlbFrontOpt
  */
 export class AlbFrontedService extends Construct implements ec2.IConnectable {
   /** The Application Load Balancer (the environment's shared one when the service joined it). */
-  public readonly loadBalancer: elbv2.ApplicationLoadBalancer;
+  public readonly loadBalancer: elbv2.IApplicationLoadBalancer;
   /** The load balancer's security group. */
   public readonly loadBalancerSecurityGroup: ec2.ISecurityGroup;
   /** The listener that forwards to the tasks: HTTPS 443 with a certificate, else HTTP 80. */
-  public readonly listener: elbv2.ApplicationListener;
+  public readonly listener: elbv2.IApplicationListener;
   /** The HTTP 80 listener that redirects to HTTPS, when there is a certificate. */
-  public readonly redirectListener?: elbv2.ApplicationListener;
+  public readonly redirectListener?: elbv2.IApplicationListener;
   /** The target group of the default container:port. */
   public readonly targetGroup: elbv2.ApplicationTargetGroup;
   /** All target groups: the default one first, then one per further container:port of `routes`. */
@@ -99,19 +99,23 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
     this.url = front.url;
   }
 
-  /** 5xx responses returned by the tasks (all target groups). @default sum over 5 minutes */
+  /** 5xx responses returned by the service's tasks (its default target group: per service, also on a shared load balancer). @default sum over 5 minutes */
   public metricTargetHttp5xxCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.loadBalancer.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, props);
+    return this.targetGroup.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, props);
   }
 
-  /** 5xx responses the load balancer itself returned (e.g. 502/503 with no healthy task). @default sum over 5 minutes */
+  /**
+   * 5xx responses the load balancer itself returned (e.g. 502/503 with no healthy task). ELB
+   * publishes this metric per load balancer only: on a shared load balancer it counts the
+   * answers of every service. @default sum over 5 minutes
+   */
   public metricElbHttp5xxCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.loadBalancer.metrics.httpCodeElb(elbv2.HttpCodeElb.ELB_5XX_COUNT, props);
   }
 
-  /** Time from the load balancer sending a request to a task until the response starts. @default average over 5 minutes */
+  /** Time from the load balancer sending a request to a task until the response starts (default target group: per service). @default average over 5 minutes */
   public metricTargetResponseTime(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.loadBalancer.metrics.targetResponseTime(props);
+    return this.targetGroup.metrics.targetResponseTime(props);
   }
 
   /** Unhealthy targets of the default target group. @default average over 5 minutes */
@@ -119,4 +123,3 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
     return this.targetGroup.metrics.unhealthyHostCount(props);
   }
 }
-

@@ -6,19 +6,18 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as cloudmap from 'aws-cdk-lib/aws-servicediscovery';
 import { Construct } from 'constructs';
+import { FargateEnvironmentAttributes, IFargateEnvironment } from './environment';
+import { checkEnvironmentServices } from './environment-checks';
 import { EnvironmentLoadBalancerOptions, EnvironmentServiceConnectOptions } from './environment-options';
+import { ImportedFargateEnvironment } from './imported-environment';
 import { FargateVpc, FargateVpcProps } from '../network/fargate-vpc';
 import { IFargateNetwork } from '../network/network';
 import { VpcTopology } from '../network/topology';
 import { accessLogBucket } from '../private/access-logs';
-import { environmentState } from '../private/environment-registry';
 import { knownAzs } from '../private/imported-network';
 import { addListeners, loadBalancerSecurityGroup } from '../private/load-balancer';
 import { checkAccessLogsRegion, checkAllowedCidrs, checkAzCoverage, checkHttpsOptions, checkLoadBalancerSubnets } from '../validation/alb-rules';
-import {
-  checkCalls, checkCertificateCoversHosts, checkEnvironmentNetwork, checkNamespaceName, checkServiceConnectNamesUnique,
-  checkSharedListenerRules, checkTargetGroupQuota, withAssignedPriorities,
-} from '../validation/environment-rules';
+import { checkEnvironmentNetwork, checkNamespaceName } from '../validation/environment-rules';
 import { reportAtSynth, reportProblems } from '../validation/errors';
 
 const TYPE = 'FargateEnvironment';
@@ -62,44 +61,58 @@ export interface FargateEnvironmentProps {
  * front on the shared load balancer with `AlbFront`, publish a Service Connect name with
  * `serviceConnect` and call other services by name with `calls`.
  */
-export class FargateEnvironment extends Construct {
+export class FargateEnvironment extends Construct implements IFargateEnvironment {
+  /**
+   * An environment another app owns (its network, cluster, and when services join them its
+   * shared listener and Service Connect namespace), so that services of this app join it as
+   * they join a `FargateEnvironment` of their own: the same rule, target group and priority.
+   * The checks across services (overlaps, priorities, quotas, names) see the services of this
+   * app only.
+   */
+  public static fromFargateEnvironmentAttributes(scope: Construct, id: string, attrs: FargateEnvironmentAttributes): IFargateEnvironment {
+    return new ImportedFargateEnvironment(scope, id, attrs);
+  }
+
   /** The network. */
   public readonly network: IFargateNetwork;
   /** The VPC (`network.vpc`). */
   public readonly vpc: ec2.IVpc;
   /** The ECS cluster of every workload of the environment. */
-  public readonly cluster: ecs.Cluster;
+  public readonly cluster: ecs.ICluster;
   /** The shared load balancer, when `loadBalancer` is set. */
-  public readonly loadBalancer?: elbv2.ApplicationLoadBalancer;
+  public readonly loadBalancer?: elbv2.IApplicationLoadBalancer;
   /** The shared load balancer's security group, when `loadBalancer` is set. */
-  public readonly loadBalancerSecurityGroup?: ec2.SecurityGroup;
+  public readonly loadBalancerSecurityGroup?: ec2.ISecurityGroup;
   /** The listener services join: HTTPS 443 with certificates, else HTTP 80 (when `loadBalancer` is set). */
-  public readonly listener?: elbv2.ApplicationListener;
+  public readonly listener?: elbv2.IApplicationListener;
   /** The HTTP 80 listener that redirects to HTTPS, when there are certificates. */
-  public readonly redirectListener?: elbv2.ApplicationListener;
+  public readonly redirectListener?: elbv2.IApplicationListener;
   /** The access log bucket of the shared load balancer, when access logs are on. */
   public readonly accessLogBucket?: s3.IBucket;
   /** The Service Connect namespace, when `serviceConnect` is set. */
   public readonly serviceConnectNamespace?: cloudmap.INamespace;
   /** The certificates of the shared HTTPS listener. */
   public readonly certificates: acm.ICertificate[];
+  /** Whether the cluster has the FARGATE and FARGATE_SPOT capacity providers (always). */
+  public readonly fargateCapacityProviders: boolean = true;
 
   constructor(scope: Construct, id: string, props: FargateEnvironmentProps = {}) {
     super(scope, id);
     reportProblems(TYPE, this, [checkEnvironmentNetwork(props.network !== undefined, props.vpc !== undefined)]);
     this.network = props.network ?? new FargateVpc(this, 'Network', props.vpc);
     this.vpc = this.network.vpc;
-    this.cluster = new ecs.Cluster(this, 'Cluster', {
+    const cluster = new ecs.Cluster(this, 'Cluster', {
       vpc: this.vpc,
       clusterName: props.clusterName,
       containerInsightsV2: ecs.ContainerInsights.ENABLED,
       enableFargateCapacityProviders: true,
     });
+    this.cluster = cluster;
     this.certificates = [...(props.loadBalancer?.certificates ?? [])];
 
     if (props.serviceConnect) {
       const bad = reportProblems(TYPE, this, [checkNamespaceName(props.serviceConnect.namespaceName)]);
-      this.serviceConnectNamespace = this.cluster.addDefaultCloudMapNamespace({
+      this.serviceConnectNamespace = cluster.addDefaultCloudMapNamespace({
         name: bad ? 'internal' : props.serviceConnect.namespaceName ?? 'internal',
         type: cloudmap.NamespaceType.HTTP,
         useForServiceConnect: true,
@@ -131,61 +144,43 @@ export class FargateEnvironment extends Construct {
       reportAtSynth(TYPE, this, () => [checkAzCoverage(taskAzs, lbAzs, lbSubnets.subnetIds.length)]);
       const listenerPorts = this.certificates.length > 0 ? [80, 443] : [80];
       const cidrs = opts.allowedCidrs ?? (dualStack ? ['0.0.0.0/0', '::/0'] : ['0.0.0.0/0']);
-      this.loadBalancerSecurityGroup = loadBalancerSecurityGroup(TYPE, this, this.vpc,
+      const securityGroup = loadBalancerSecurityGroup(TYPE, this, this.vpc,
         'Shared load balancer of a FargateEnvironment (cdk-fargate-kit)', cidrs, listenerPorts, internetFacing);
-      this.loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
+      const loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
         vpc: this.vpc,
         vpcSubnets: lbSubnetSelection,
         internetFacing,
         ipAddressType: opts.ipAddressType,
-        securityGroup: this.loadBalancerSecurityGroup,
+        securityGroup,
         dropInvalidHeaderFields: true,
       });
       if (accessLogsOn && !Token.isUnresolved(Stack.of(this).region)) {
         this.accessLogBucket = opts.accessLogBucket ?? accessLogBucket(this, 'AccessLogs', opts.accessLogRetention ?? Duration.days(90));
-        this.loadBalancer.logAccessLogs(this.accessLogBucket);
+        loadBalancer.logAccessLogs(this.accessLogBucket);
       }
-      const listeners = addListeners(this.loadBalancer, this.certificates, opts.sslPolicy,
+      this.loadBalancerSecurityGroup = securityGroup;
+      this.loadBalancer = loadBalancer;
+      const listeners = addListeners(loadBalancer, this.certificates, opts.sslPolicy,
         elbv2.ListenerAction.fixedResponse(404, { contentType: 'text/plain', messageBody: 'Not found' }));
       this.listener = listeners.listener;
       this.redirectListener = listeners.redirectListener;
       new CfnOutput(this, 'LoadBalancerDnsName', {
-        value: this.loadBalancer.loadBalancerDnsName,
+        value: loadBalancer.loadBalancerDnsName,
         description: `DNS name of the shared load balancer of ${this.node.path}`,
       });
     }
 
-    // the rules across services, read at synth from what the services declared
-    const state = environmentState(this);
-    reportAtSynth(TYPE, this, () => {
-      const domains = this.certificateDomains();
-      return [
-        ...checkSharedListenerRules(withAssignedPriorities(state.rules)),
-        checkTargetGroupQuota(state.targetGroups),
-        ...(this.certificates.length > 0 ? state.hosts.map(h => checkCertificateCoversHosts(h.owner, h.hosts, domains)) : []),
-        ...checkServiceConnectNamesUnique(state.published),
-        ...[...new Set(state.calls.map(c => c.owner))].flatMap(owner =>
-          checkCalls(owner, state.calls.filter(c => c.owner === owner).map(c => c.name), state.published.map(p => p.name))),
-      ];
-    });
+    checkEnvironmentServices(TYPE, this);
   }
 
   /** The URL of the shared load balancer (`http://` or `https://` and its DNS name), when there is one. */
   public get url(): string | undefined {
     if (this.loadBalancer === undefined) return undefined;
-    return `${this.certificates.length > 0 ? 'https' : 'http'}://${this.loadBalancer.loadBalancerDnsName}`;
+    return `${this.https ? 'https' : 'http'}://${this.loadBalancer.loadBalancerDnsName}`;
   }
 
-  /** The domain names of each certificate, or `undefined` when one of them is not known at synth (imported). */
-  private certificateDomains(): string[][] | undefined {
-    const out: string[][] = [];
-    for (const cert of this.certificates) {
-      const cfn = cert.node.defaultChild;
-      if (!(cfn instanceof acm.CfnCertificate)) return undefined;
-      const names = [cfn.domainName, ...(cfn.subjectAlternativeNames ?? [])];
-      if (names.some(n => Token.isUnresolved(n))) return undefined;
-      out.push(names);
-    }
-    return out;
+  /** Whether the shared listener is HTTPS (it has certificates). */
+  public get https(): boolean {
+    return this.loadBalancer !== undefined && this.certificates.length > 0;
   }
 }

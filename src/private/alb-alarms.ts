@@ -10,7 +10,7 @@ type AlbAlarms = { http5xx: cloudwatch.Alarm; targetResponseTime: cloudwatch.Ala
 const PERIOD = Duration.minutes(1);
 
 /** 5xx responses of the targets plus those of the load balancer, per period. */
-export function http5xxMetric(lb: elbv2.ApplicationLoadBalancer, period: Duration = PERIOD): cloudwatch.MathExpression {
+export function http5xxMetric(lb: elbv2.IApplicationLoadBalancer, period: Duration = PERIOD): cloudwatch.MathExpression {
   return new cloudwatch.MathExpression({
     expression: 'FILL(target5xx, 0) + FILL(elb5xx, 0)',
     usingMetrics: {
@@ -40,7 +40,7 @@ export function targetGroupHttp5xxMetric(targetGroups: elbv2.ApplicationTargetGr
  * and `UnhealthyHostsAlarm /api/*` for `TargetGroup /api/*`: keyed like the groups). They depend on the load balancer and target groups only.
  */
 export function addAlbAlarms(
-  scope: Construct, lb: elbv2.ApplicationLoadBalancer, targetGroups: elbv2.ApplicationTargetGroup[], targetGroupIds: string[], opts: AlbAlarmOptions,
+  scope: Construct, lb: elbv2.IApplicationLoadBalancer, targetGroups: elbv2.ApplicationTargetGroup[], targetGroupIds: string[], opts: AlbAlarmOptions,
   perTargetGroup = false,
 ): AlbAlarms {
   const evaluationPeriods = opts.evaluationPeriods ?? 5;

@@ -14,11 +14,11 @@ import { environmentState, sharedRulePriorities } from './environment-registry';
 import { knownAzs } from './imported-network';
 import { addListeners, loadBalancerSecurityGroup } from './load-balancer';
 import { AlbFrontOptions } from '../alb/alb-front-options';
-import { FargateEnvironment } from '../environment/fargate-environment';
+import { IFargateEnvironment } from '../environment/environment';
 import { IFargateNetwork } from '../network/network';
 import { VpcTopology } from '../network/topology';
 import { FargateService } from '../service/fargate-service';
-import { FargateTaskDef } from '../task/fargate-task-def';
+import { IFargateTaskDef } from '../task/task-def';
 import {
   checkAccessLogsRegion, checkAllowedCidrs, checkAzCoverage, checkDeregistrationDelay, checkHasTargetContainer,
   checkHealthCheckPath, checkHttpsOptions, checkLoadBalancerSubnets, checkPathPattern, checkRequestCountScaling,
@@ -36,9 +36,9 @@ export interface FrontContext {
   /** The network the tasks run in. */
   readonly network: IFargateNetwork;
   /** The task definition of the service. */
-  readonly taskDef: FargateTaskDef;
+  readonly taskDef: IFargateTaskDef;
   /** The environment of the service, if any. */
-  readonly environment?: FargateEnvironment;
+  readonly environment?: IFargateEnvironment;
   /** Whether the service has auto scaling (for request-count scaling). */
   readonly autoScaling: boolean;
   /**
@@ -50,10 +50,10 @@ export interface FrontContext {
 
 /** Everything a front builds. */
 export interface FrontParts {
-  readonly loadBalancer: elbv2.ApplicationLoadBalancer;
+  readonly loadBalancer: elbv2.IApplicationLoadBalancer;
   readonly loadBalancerSecurityGroup: ec2.ISecurityGroup;
-  readonly listener: elbv2.ApplicationListener;
-  readonly redirectListener?: elbv2.ApplicationListener;
+  readonly listener: elbv2.IApplicationListener;
+  readonly redirectListener?: elbv2.IApplicationListener;
   readonly targetGroups: elbv2.ApplicationTargetGroup[];
   readonly listenerRules: elbv2.ApplicationListenerRule[];
   readonly fargateService: FargateService;
@@ -110,7 +110,7 @@ export function buildAlbFront(constructType: string, scope: Construct, props: Al
   reportProblems(constructType, scope, [
     ...allRoutes.map((r, i) => checkPathPattern(`routes[${i}].pathPattern`, r.pathPattern)),
     checkRoutePatterns(allRoutes.map(r => r.pathPattern)),
-    checkHttpsOptions(props.certificate !== undefined || (shared && (environment?.certificates.length ?? 0) > 0),
+    checkHttpsOptions(props.certificate !== undefined || (shared && (environment?.https ?? false)),
       props.sslPolicy !== undefined, props.domainName, props.hostedZone !== undefined),
     shared ? undefined : checkAllowedCidrs(props.allowedCidrs, dualStack, props.loadBalancerSecurityGroup !== undefined),
     checkRequestCountScaling(ctx.autoScaling, props.requestCountScaling?.requestsPerTarget),
@@ -133,7 +133,8 @@ export function buildAlbFront(constructType: string, scope: Construct, props: Al
   const targets = uniqueTargets([defaultTarget, ...routeTargets]);
   reportProblems(constructType, scope, [checkTargetCount(targets.map(targetKey)), ...(shared ? [] : checkRoutePriorities(routes))]);
 
-  let loadBalancer: elbv2.ApplicationLoadBalancer;
+  let loadBalancer: elbv2.IApplicationLoadBalancer;
+  let ownLoadBalancer: elbv2.ApplicationLoadBalancer | undefined;
   let lbSecurityGroup: ec2.ISecurityGroup;
   let bucket: s3.IBucket | undefined;
   if (sharedListener !== undefined) {
@@ -162,7 +163,7 @@ export function buildAlbFront(constructType: string, scope: Construct, props: Al
       // no construct path: a description change replaces the group, and paths change when code is refactored
       'Load balancer of an AlbFrontedService (cdk-fargate-kit)',
       props.allowedCidrs ?? (dualStack ? ['0.0.0.0/0', '::/0'] : ['0.0.0.0/0']), listenerPorts, internetFacing);
-    loadBalancer = new elbv2.ApplicationLoadBalancer(scope, 'LoadBalancer', {
+    ownLoadBalancer = new elbv2.ApplicationLoadBalancer(scope, 'LoadBalancer', {
       vpc,
       vpcSubnets: lbSubnetSelection,
       internetFacing,
@@ -173,8 +174,9 @@ export function buildAlbFront(constructType: string, scope: Construct, props: Al
     // aws-cdk-lib throws on access logs without a region (reported above)
     if (accessLogsOn && !Token.isUnresolved(Stack.of(scope).region)) {
       bucket = props.accessLogBucket ?? accessLogBucket(scope, 'AccessLogs', props.accessLogRetention ?? Duration.days(90));
-      loadBalancer.logAccessLogs(bucket);
+      ownLoadBalancer.logAccessLogs(bucket);
     }
+    loadBalancer = ownLoadBalancer;
   }
 
   // Target groups are keyed by what they serve, never by position: the default one is
@@ -202,8 +204,8 @@ export function buildAlbFront(constructType: string, scope: Construct, props: Al
   }));
   const targetGroupOf = (t: ResolvedTarget) => targetGroups[targets.findIndex(x => targetKey(x) === targetKey(t))];
 
-  let listener: elbv2.ApplicationListener;
-  let redirectListener: elbv2.ApplicationListener | undefined;
+  let listener: elbv2.IApplicationListener;
+  let redirectListener: elbv2.IApplicationListener | undefined;
   const listenerRules: elbv2.ApplicationListenerRule[] = [];
   if (sharedListener !== undefined) {
     listener = sharedListener;
@@ -238,7 +240,7 @@ export function buildAlbFront(constructType: string, scope: Construct, props: Al
     routes.forEach((r, i) => add(`Rule ${r.pathPattern}`, `${scope.node.path} route ${r.pathPattern}`, [...hosts], [r.pathPattern],
       targetGroupOf(routeTargets[i]), r.priority));
   } else {
-    const listeners = addListeners(loadBalancer, props.certificate ? [props.certificate] : [], props.sslPolicy);
+    const listeners = addListeners(ownLoadBalancer!, props.certificate ? [props.certificate] : [], props.sslPolicy);
     listener = listeners.listener;
     redirectListener = listeners.redirectListener;
     listener.addTargetGroups('Default', { targetGroups: [targetGroups[0]] });
@@ -280,7 +282,7 @@ export function buildAlbFront(constructType: string, scope: Construct, props: Al
     new route53.ARecord(scope, 'AliasRecord', { zone: props.hostedZone, recordName: props.domainName, target });
     if (dualStack) new route53.AaaaRecord(scope, 'AliasRecordIpv6', { zone: props.hostedZone, recordName: props.domainName, target });
   }
-  const https = sharedListener !== undefined ? environment!.certificates.length > 0 : props.certificate !== undefined;
+  const https = sharedListener !== undefined ? environment!.https : props.certificate !== undefined;
   const host = props.domainName ?? (sharedListener !== undefined ? hosts.find(h => !/[*?]/.test(h)) : undefined) ?? loadBalancer.loadBalancerDnsName;
   const path = sharedListener !== undefined && paths.length > 0 ? pathPrefix(paths[0]) : '';
   const url = `${https ? 'https' : 'http'}://${host}${path}`;

@@ -1,6 +1,7 @@
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { containersOf } from './containers';
-import { FargateTaskDef } from '../task/fargate-task-def';
+import { IFargateTaskDef } from '../task/task-def';
+import { taskDefinitionOf } from '../task/task-definition-of';
 import { TargetContainerSpec } from '../validation/alb-rules';
 
 /** A container:port the load balancer sends traffic to. */
@@ -12,8 +13,8 @@ export interface ResolvedTarget {
 }
 
 /** The containers of the task, in the order they were added, with their ports. */
-export function targetContainers(taskDef: FargateTaskDef): TargetContainerSpec[] {
-  return containersOf(taskDef.taskDefinition)
+export function targetContainers(taskDef: IFargateTaskDef): TargetContainerSpec[] {
+  return containersOf(taskDefinitionOf(taskDef))
     // a load balancer target group forwards TCP (HTTP) only: UDP ports are no targets
     .map(c => ({
       name: c.containerName,

@@ -1,12 +1,13 @@
 import { Stack } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { IConstruct } from 'constructs';
 import { ContainerImageFact, TOKEN_PART } from '../validation/image-rules';
 
 /**
  * Every container of a task definition, in the order they were added — also those added
  * directly through `taskDefinition.addContainer`, so that checks read the real L2 containers.
  */
-export function containersOf(taskDefinition: ecs.TaskDefinition): ecs.ContainerDefinition[] {
+export function containersOf(taskDefinition: IConstruct): ecs.ContainerDefinition[] {
   return taskDefinition.node.children.filter((c): c is ecs.ContainerDefinition => c instanceof ecs.ContainerDefinition);
 }
 
@@ -24,7 +25,7 @@ export function renderedContainer(c: ecs.ContainerDefinition): ecs.CfnTaskDefini
 }
 
 /** The image reference of every container of the task, as the rules read it (unresolved parts as `(token)`). */
-export function containerImagesOf(taskDefinition: ecs.TaskDefinition): ContainerImageFact[] {
+export function containerImagesOf(taskDefinition: IConstruct): ContainerImageFact[] {
   const stack = Stack.of(taskDefinition);
   return containersOf(taskDefinition).map(c => ({ container: c.containerName, image: flattenReference(stack.resolve(c.imageName)) }));
 }

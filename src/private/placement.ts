@@ -2,15 +2,16 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import { containerImagesOf } from './containers';
-import { architectureName } from './platform';
+import { IFargateEnvironment } from '../environment/environment';
 import { IFargateNetwork } from '../network/network';
-import { FargateTaskDef } from '../task/fargate-task-def';
+import { IFargateTaskDef } from '../task/task-def';
+import { ownTaskDefinition, platformOf, taskDefinitionOf } from '../task/task-definition-of';
 import { reportAtSynth, reportProblems } from '../validation/errors';
 import { checkImageRegistries } from '../validation/image-rules';
 import {
   TaskPlacementFacts, checkExecEndpoint, checkIsolatedSubnetEndpoints, checkPublicSubnetPublicIp, checkSecretEndpoints,
 } from '../validation/placement-rules';
-import { checkPlatformFeatures, checkPlatformForCpu } from '../validation/service-rules';
+import { checkPlatformFeatures, checkPlatformForCpu, isBeforePlatform14 } from '../validation/service-rules';
 
 /** Where the tasks of a service or one-off task run. */
 export interface TaskPlacement {
@@ -55,7 +56,7 @@ export interface PlacementChecks {
  * images, which containers added later may bring.
  */
 export function validatePlacement(
-  constructType: string, scope: Construct, placement: TaskPlacement, taskDef: FargateTaskDef, checks: PlacementChecks,
+  constructType: string, scope: Construct, placement: TaskPlacement, taskDef: IFargateTaskDef, checks: PlacementChecks,
 ): void {
   const f = placement.facts;
   reportProblems(constructType, scope, [
@@ -66,15 +67,15 @@ export function validatePlacement(
   ]);
   // read at synth from the L2 task definition: containers and secrets added later count too
   reportAtSynth(constructType, scope, () => {
-    const tdProps = taskDef.taskDefinition.node.defaultChild as ecs.CfnTaskDefinition;
+    const cfn = ownTaskDefinition(taskDef)?.node.defaultChild;
     return [
       checkSecretEndpoints(f, taskDef.requiredVpcEndpoints),
-      ...checkImageRegistries(f, containerImagesOf(taskDef.taskDefinition)),
+      ...checkImageRegistries(f, containerImagesOf(taskDefinitionOf(taskDef))),
       checkPlatformFeatures(checks.platformVersion, {
-        arm64: architectureName(taskDef.cpuArchitecture) === 'ARM64',
+        arm64: platformOf(taskDef).architecture === 'ARM64',
         windows: taskDef.operatingSystemFamily.isWindows(),
         efs: taskDef.efsFileSystems.length > 0,
-        ephemeralStorage: tdProps.ephemeralStorage !== undefined,
+        ephemeralStorage: cfn instanceof ecs.CfnTaskDefinition && cfn.ephemeralStorage !== undefined,
       }),
     ];
   });
@@ -112,4 +113,20 @@ function newCluster(scope: Construct, id: string, network: IFargateNetwork): ecs
     containerInsightsV2: ecs.ContainerInsights.ENABLED,
     enableFargateCapacityProviders: true,
   });
+}
+
+/**
+ * Whether the cluster has the FARGATE and FARGATE_SPOT capacity providers: a cluster of this
+ * app (they are added to it), or an environment's (which always has them).
+ */
+export function hasFargateCapacityProviders(cluster: ecs.ICluster, environment: IFargateEnvironment | undefined): boolean {
+  return cluster instanceof ecs.Cluster || (environment?.fargateCapacityProviders ?? false);
+}
+
+/** The platform version, or LATEST when aws-cdk-lib would throw on it (ephemeral storage before 1.4.0; FGK-PLATFORM-FEATURES reports it). */
+export function safePlatformVersion(
+  platformVersion: ecs.FargatePlatformVersion | undefined, taskDefinition: ecs.ITaskDefinition,
+): ecs.FargatePlatformVersion | undefined {
+  const storage = taskDefinition instanceof ecs.FargateTaskDefinition && taskDefinition.ephemeralStorageGiB !== undefined;
+  return storage && isBeforePlatform14(platformVersion) ? ecs.FargatePlatformVersion.LATEST : platformVersion;
 }

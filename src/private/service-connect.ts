@@ -5,9 +5,10 @@ import { resolveTarget, targetContainers } from './alb-targets';
 import { containersOf } from './containers';
 import { callService, publishService } from './environment-registry';
 import { resolveNumber } from './resolve';
-import { FargateEnvironment } from '../environment/fargate-environment';
+import { IFargateEnvironment } from '../environment/environment';
 import { ServiceConnectOptions } from '../service/service-connect';
-import { FargateTaskDef } from '../task/fargate-task-def';
+import { IFargateTaskDef } from '../task/task-def';
+import { taskDefinitionOf } from '../task/task-definition-of';
 import {
   checkNamedPortMapping, checkServiceConnectName, checkServiceConnectNamespace, checkServiceConnectPort, checkServiceConnectPortKnown,
   checkServiceConnectTarget,
@@ -16,8 +17,8 @@ import { reportProblems } from '../validation/errors';
 
 /** The props of a service that concern Service Connect. */
 export interface ServiceConnectInput {
-  readonly environment?: FargateEnvironment;
-  readonly taskDef: FargateTaskDef;
+  readonly environment?: IFargateEnvironment;
+  readonly taskDef: IFargateTaskDef;
   readonly serviceConnect?: ServiceConnectOptions;
   readonly calls?: string[];
 }
@@ -29,7 +30,7 @@ export interface ServiceConnectInput {
  * or when a problem was reported.
  */
 export function serviceConnectConfiguration(
-  constructType: string, scope: Construct, props: ServiceConnectInput, taskDef: FargateTaskDef,
+  constructType: string, scope: Construct, props: ServiceConnectInput, taskDef: IFargateTaskDef,
 ): ecs.ServiceConnectProps | undefined {
   const sc = props.serviceConnect;
   const uses = sc !== undefined || (props.calls ?? []).length > 0;
@@ -65,8 +66,8 @@ export function serviceConnectConfiguration(
 }
 
 /** The name of the port mapping of container:port (Service Connect refers to port mappings by name), if it has one. */
-function portMappingName(taskDef: FargateTaskDef, containerName: string, containerPort: number): string | undefined {
-  const container = containersOf(taskDef.taskDefinition).find(c => c.containerName === containerName);
+function portMappingName(taskDef: IFargateTaskDef, containerName: string, containerPort: number): string | undefined {
+  const container = containersOf(taskDefinitionOf(taskDef)).find(c => c.containerName === containerName);
   return container?.portMappings.find(pm => pm.containerPort === containerPort && pm.containerPortRange === undefined)?.name;
 }
 

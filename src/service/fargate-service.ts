@@ -4,27 +4,32 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import { ServiceAlarmOptions } from './alarms';
+import { ImportedFargateService } from './imported-service';
 import { ServiceAutoScalingOptions } from './scaling';
+import { FargateServiceAttributes, IFargateService } from './service';
 import { ServiceConnectOptions } from './service-connect';
 import { SpotCapacityOptions } from './spot';
 import { FargateWorkloadProps } from './workload-props';
-import { FargateEnvironment } from '../environment/fargate-environment';
+import { IFargateEnvironment } from '../environment/environment';
 import { IFargateNetwork } from '../network/network';
 import { addAutoScaling } from '../private/auto-scaling';
 import { containersOf } from '../private/containers';
 import { clusterConfiguresExec, enableExec } from '../private/exec';
-import { architectureName } from '../private/platform';
+import { hasFargateCapacityProviders, safePlatformVersion } from '../private/placement';
 import { resolveNumber } from '../private/resolve';
 import { addServiceAlarms } from '../private/service-alarms';
 import { linkServiceConnect, serviceConnectConfiguration } from '../private/service-connect';
 import { capacityProviderStrategies, resolveSpotWeights } from '../private/spot';
 import { setUpWorkload } from '../private/workload';
 import { FargateTaskDef } from '../task/fargate-task-def';
-import { reportAtSynth, reportProblems } from '../validation/errors';
+import { IFargateTaskDef } from '../task/task-def';
+import { platformOf } from '../task/task-definition-of';
+import { formatProblem, reportAtSynth, reportProblems } from '../validation/errors';
 import {
   DESIRED_COUNT_WITH_AUTOSCALING, SPOT_IMPORTED_CLUSTER, UNREACHABLE_PUBLIC_SERVICE,
-  checkDesiredCount, checkPercent, checkScalingBounds, checkSpotPlatform, checkSpotWeights, isBeforePlatform14,
+  checkDesiredCount, checkPercent, checkScalingBounds, checkSpotPlatform, checkSpotWeights,
 } from '../validation/service-rules';
+import { IMPORTED_TASK_DEF } from '../validation/task-rules';
 import { checkEcsName } from '../validation/task-size-rules';
 
 /**
@@ -114,7 +119,15 @@ export interface FargateServiceProps extends FargateWorkloadProps {
  * own security group, safe deploys (circuit breaker with rollback, 100/200 %), optional
  * Spot weighting, auto scaling and alarms.
  */
-export class FargateService extends Construct implements ec2.IConnectable {
+export class FargateService extends Construct implements IFargateService {
+  /**
+   * A service another app owns, by its ARN or name and cluster: its metrics, and its tasks'
+   * security groups (`connections`) to open to or from peers of this app.
+   */
+  public static fromFargateServiceAttributes(scope: Construct, id: string, attrs: FargateServiceAttributes): IFargateService {
+    return new ImportedFargateService(scope, id, attrs);
+  }
+
   /** The ECS service. */
   public readonly service: ecs.FargateService;
   /** The cluster the service runs in. */
@@ -124,9 +137,9 @@ export class FargateService extends Construct implements ec2.IConnectable {
   /** The network connections of the service's tasks. */
   public readonly connections: ec2.Connections;
   /** The task definition. */
-  public readonly taskDef: FargateTaskDef;
+  public readonly taskDef: IFargateTaskDef;
   /** The environment the service runs in, when it was given one. */
-  public readonly environment?: FargateEnvironment;
+  public readonly environment?: IFargateEnvironment;
   /** The network the tasks run in. */
   public readonly network: IFargateNetwork;
   /** The Service Connect name the service publishes, when `serviceConnect` is set. */
@@ -149,7 +162,11 @@ export class FargateService extends Construct implements ec2.IConnectable {
 
   constructor(scope: Construct, id: string, props: FargateServiceProps) {
     super(scope, id);
-    const { taskDef } = props;
+    // aws-cdk-lib builds a service from a task definition construct of this app only
+    if (!(props.taskDef instanceof FargateTaskDef)) {
+      throw new Error(formatProblem('FargateService', this, IMPORTED_TASK_DEF.problem('service', { taskDef: props.taskDef.node.path })));
+    }
+    const taskDef = props.taskDef;
     this.taskDef = taskDef;
     this.environment = props.environment;
     const spot = props.spot ? resolveSpotWeights(props.spot) : undefined;
@@ -166,7 +183,7 @@ export class FargateService extends Construct implements ec2.IConnectable {
       checkPercent('alarms.memoryPercent', props.alarms?.memoryPercent),
       spot && checkSpotWeights(spot.onDemandWeight, spot.spotWeight, spot.onDemandBase),
       spot && checkSpotPlatform(spot.spotWeight, taskDef.operatingSystemFamily.isWindows(),
-        architectureName(taskDef.cpuArchitecture), props.platformVersion),
+        platformOf(taskDef).architecture, props.platformVersion),
     ]);
     if (props.autoScaling && props.desiredCount !== undefined) {
       reportProblems('FargateService', this, [DESIRED_COUNT_WITH_AUTOSCALING.problem({ desiredCount: props.desiredCount })]);
@@ -181,7 +198,8 @@ export class FargateService extends Construct implements ec2.IConnectable {
     if (base.assignPublicIp) warnIfUnreachable(this, base.securityGroup, taskDef);
     this.runTaskCommand = base.runTaskCommand;
     this.runTaskNetworkConfiguration = base.runTaskNetworkConfiguration;
-    if (spot && !(this.cluster instanceof ecs.Cluster)) {
+    const capacityProviders = hasFargateCapacityProviders(this.cluster, props.environment);
+    if (spot && !capacityProviders) {
       reportProblems('FargateService', this, [SPOT_IMPORTED_CLUSTER.problem({ constructType: 'FargateService' })]);
     }
 
@@ -196,11 +214,11 @@ export class FargateService extends Construct implements ec2.IConnectable {
       assignPublicIp: base.assignPublicIp,
       securityGroups: base.securityGroups,
       // aws-cdk-lib throws on ephemeral storage before platform 1.4.0 (FGK-PLATFORM-FEATURES reports it)
-      platformVersion: safePlatformVersion(props.platformVersion, taskDef),
+      platformVersion: safePlatformVersion(props.platformVersion, taskDef.taskDefinition),
       // always a strategy when the cluster has the capacity providers: Spot on/off is then an
       // in-place update (LaunchType ↔ strategy would replace the service)
       capacityProviderStrategies: spot ? capacityProviderStrategies(spot)
-        : this.cluster instanceof ecs.Cluster ? [{ capacityProvider: 'FARGATE', weight: 1 }] : undefined,
+        : capacityProviders ? [{ capacityProvider: 'FARGATE', weight: 1 }] : undefined,
       enableExecuteCommand: execByCdk,
       circuitBreaker: (props.circuitBreaker ?? true) ? { enable: true, rollback: true } : undefined,
       minHealthyPercent: props.minHealthyPercent ?? 100,
@@ -233,6 +251,16 @@ export class FargateService extends Construct implements ec2.IConnectable {
     }
   }
 
+  /** The ARN of the service. */
+  public get serviceArn(): string {
+    return this.service.serviceArn;
+  }
+
+  /** The name of the service. */
+  public get serviceName(): string {
+    return this.service.serviceName;
+  }
+
   /** Allows inbound traffic to the tasks from `peer` on a TCP port. */
   public allowFrom(peer: ec2.IConnectable, port: number): void {
     this.connections.allowFrom(peer, ec2.Port.tcp(port), `Traffic to the tasks on TCP ${port}`);
@@ -254,7 +282,7 @@ export class FargateService extends Construct implements ec2.IConnectable {
  * lets anything reach them (no load balancer, no ingress rule): it receives no traffic.
  * Checked at synth, after every rule is added.
  */
-function warnIfUnreachable(service: FargateService, securityGroup: ec2.SecurityGroup, taskDef: FargateService['taskDef']): void {
+function warnIfUnreachable(service: FargateService, securityGroup: ec2.SecurityGroup, taskDef: FargateTaskDef): void {
   reportAtSynth('FargateService', service, () => {
     const ports = containersOf(taskDef.taskDefinition)
       .flatMap(c => c.portMappings.map(pm => pm.containerPort));
@@ -265,12 +293,4 @@ function warnIfUnreachable(service: FargateService, securityGroup: ec2.SecurityG
     const unreachable = ports.length > 0 && inline.length === 0 && separate.length === 0 && service.service.loadBalancers.length === 0;
     return [unreachable ? UNREACHABLE_PUBLIC_SERVICE.problem({ ports }) : undefined];
   });
-}
-
-/** The platform version, or LATEST when aws-cdk-lib would throw on it (ephemeral storage before 1.4.0; reported at synth). */
-function safePlatformVersion(
-  platformVersion: ecs.FargatePlatformVersion | undefined, taskDef: { readonly taskDefinition: ecs.FargateTaskDefinition },
-): ecs.FargatePlatformVersion | undefined {
-  const storage = taskDef.taskDefinition.ephemeralStorageGiB !== undefined;
-  return storage && isBeforePlatform14(platformVersion) ? ecs.FargatePlatformVersion.LATEST : platformVersion;
 }

@@ -7,18 +7,19 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { SpotCapacityOptions } from './spot';
 import { FargateWorkloadProps } from './workload-props';
+import { grantRunOnCluster } from '../iam/cluster-grants';
 import { IFargateNetwork } from '../network/network';
-import { grantRunOnCluster } from '../private/cluster-grants';
 import { containersOf } from '../private/containers';
-import { architectureName } from '../private/platform';
+import { hasFargateCapacityProviders, safePlatformVersion } from '../private/placement';
 import { resolveNumber } from '../private/resolve';
 import { capacityProviderStrategies, resolveTaskSpotWeights } from '../private/spot';
 import { setUpWorkload } from '../private/workload';
-import { FargateTaskDef } from '../task/fargate-task-def';
+import { IFargateTaskDef } from '../task/task-def';
+import { ownTaskDefinition, platformOf, taskDefinitionOf } from '../task/task-definition-of';
 import { reportAtSynth, reportProblems } from '../validation/errors';
 import {
   SPOT_IMPORTED_CLUSTER, checkContainerOverrides, checkScheduleExpression, checkScheduleOnlySettings, checkScheduledTaskCount,
-  checkSpotPlatform, checkSpotWeights, isBeforePlatform14,
+  checkSpotPlatform, checkSpotWeights,
 } from '../validation/service-rules';
 
 /**
@@ -69,7 +70,7 @@ export class FargateTask extends Construct implements ec2.IConnectable {
   /** The network connections of the task. */
   public readonly connections: ec2.Connections;
   /** The task definition. */
-  public readonly taskDef: FargateTaskDef;
+  public readonly taskDef: IFargateTaskDef;
   /** The EventBridge rule, when `schedule` is set. */
   public readonly rule?: events.Rule;
   /** The role EventBridge uses to run the task, when `schedule` is set. */
@@ -90,7 +91,7 @@ export class FargateTask extends Construct implements ec2.IConnectable {
     reportProblems('FargateTask', this, [
       spot && checkSpotWeights(spot.onDemandWeight, spot.spotWeight, spot.onDemandBase),
       spot && checkSpotPlatform(spot.spotWeight, taskDef.operatingSystemFamily.isWindows(),
-        architectureName(taskDef.cpuArchitecture), props.platformVersion),
+        platformOf(taskDef).architecture, props.platformVersion),
       props.schedule && checkScheduleExpression(props.schedule.expressionString),
       ...checkScheduleOnlySettings(props.schedule !== undefined, props.scheduledTaskCount !== undefined, props.containerOverrides !== undefined),
     ]);
@@ -98,7 +99,7 @@ export class FargateTask extends Construct implements ec2.IConnectable {
     const base = setUpWorkload('FargateTask', this, props, { spot: spot !== undefined, runTaskStrategies: strategies });
     this.cluster = base.cluster;
     const network = base.network;
-    if (spot && !(this.cluster instanceof ecs.Cluster)) {
+    if (spot && !hasFargateCapacityProviders(this.cluster, props.environment)) {
       reportProblems('FargateTask', this, [SPOT_IMPORTED_CLUSTER.problem({ constructType: 'FargateTask' })]);
     }
     this.securityGroup = base.securityGroup;
@@ -132,17 +133,17 @@ export class FargateTask extends Construct implements ec2.IConnectable {
       // exactly the task's two roles to ECS. EcsTask would also grant ecs:TagResource on
       // every task of the cluster (task/CLUSTER/*), needed only for tags this target does
       // not set, so it gets the role without policy updates.
-      grantRunOnCluster(this.scheduleRole, taskDef.taskDefinition.taskDefinitionArn, taskDef.roles, this.cluster);
+      grantRunOnCluster(this.scheduleRole, taskDef.taskDefinitionArn, taskDef, this.cluster);
       this.rule.addTarget(new targets.EcsTask({
         cluster: this.cluster,
-        taskDefinition: taskDef.taskDefinition,
+        taskDefinition: taskDefinitionOf(taskDef),
         taskCount: props.scheduledTaskCount ?? 1,
         role: this.scheduleRole.withoutPolicyUpdates(),
         securityGroups: base.securityGroups,
         subnetSelection: eventsSubnetSelection(network, base.placement.subnets),
         assignPublicIp: base.assignPublicIp,
         // aws-cdk-lib throws on ephemeral storage before platform 1.4.0 (FGK-PLATFORM-FEATURES reports it)
-        platformVersion: safePlatformVersion(props.platformVersion, taskDef),
+        platformVersion: safePlatformVersion(props.platformVersion, taskDefinitionOf(taskDef)),
         launchType: ecs.LaunchType.FARGATE,
         containerOverrides: props.containerOverrides,
       }));
@@ -156,9 +157,11 @@ export class FargateTask extends Construct implements ec2.IConnectable {
         })));
       }
       const overrides = props.containerOverrides ?? [];
-      if (overrides.length > 0) {
+      // the containers of an imported task definition are not known here: their names are not checked
+      const own = ownTaskDefinition(taskDef);
+      if (overrides.length > 0 && own !== undefined) {
         reportAtSynth('FargateTask', this, () => {
-          const containers = containersOf(taskDef.taskDefinition).map(c => c.containerName);
+          const containers = containersOf(own).map(c => c.containerName);
           return [checkContainerOverrides(overrides.map(o => o.containerName), containers)];
         });
       }
@@ -173,12 +176,4 @@ export class FargateTask extends Construct implements ec2.IConnectable {
 function eventsSubnetSelection(network: IFargateNetwork, selected: ec2.SelectedSubnets): ec2.SubnetSelection {
   if (!network.assignPublicIp || network.taskSubnets.subnetType === ec2.SubnetType.PUBLIC) return network.taskSubnets;
   return { subnetType: ec2.SubnetType.PUBLIC, subnetFilters: [ec2.SubnetFilter.byIds(selected.subnetIds)] };
-}
-
-/** The platform version, or LATEST when aws-cdk-lib would throw on it (ephemeral storage before 1.4.0; reported at synth). */
-function safePlatformVersion(
-  platformVersion: ecs.FargatePlatformVersion | undefined, taskDef: { readonly taskDefinition: ecs.FargateTaskDefinition },
-): ecs.FargatePlatformVersion | undefined {
-  const storage = taskDef.taskDefinition.ephemeralStorageGiB !== undefined;
-  return storage && isBeforePlatform14(platformVersion) ? ecs.FargatePlatformVersion.LATEST : platformVersion;
 }

@@ -1,8 +1,8 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import { FargateEnvironment } from '../environment/fargate-environment';
+import { IFargateEnvironment } from '../environment/environment';
 import { IFargateNetwork } from '../network/network';
-import { FargateTaskDef } from '../task/fargate-task-def';
+import { IFargateTaskDef } from '../task/task-def';
 
 /**
  * What every Fargate workload of this library (service or task) runs, and where.
@@ -18,9 +18,9 @@ export interface FargateWorkloadProps {
    * join its shared load balancer (`AlbFront`) and use its Service Connect namespace.
    * @default - no environment: `network` is required
    */
-  readonly environment?: FargateEnvironment;
+  readonly environment?: IFargateEnvironment;
   /** The task definition to run. */
-  readonly taskDef: FargateTaskDef;
+  readonly taskDef: IFargateTaskDef;
   /**
    * The ECS cluster.
    * @default - the network's shared cluster with `sharedCluster`, else a new cluster of

@@ -5,21 +5,23 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AppContainerOptions, EfsVolumeOptions } from './container-props';
+import { ImportedFargateTaskDef } from './imported-task-def';
+import { platformNames } from './platform';
+import { FargateTaskDefAttributes, IFargateTaskDef } from './task-def';
+import { TASK_GRANTS } from '../iam/cluster-grants';
 import { TaskRoles } from '../iam/task-roles';
 import { VpcEndpointService } from '../network/topology';
 import { REASONS, acknowledgeImagePullToken } from '../private/acknowledgements';
-import { clusterCondition, grantRunOnCluster } from '../private/cluster-grants';
 import { containersOf, renderedContainer } from '../private/containers';
-import { architectureName, operatingSystemName } from '../private/platform';
 import { resolveNumber } from '../private/resolve';
 import {
   checkContainerCpu, checkContainerMemory, checkContainerNameMatches, checkHealthCheck, checkMountPath, checkPorts, checkReadonlyRootFilesystem,
 } from '../validation/container-rules';
 import { reportAtSynth, reportProblems } from '../validation/errors';
 import {
-  ContainerSpec, UNRESOLVED_TASK_SIZE, checkContainersFitTask, checkGrantWritten, checkHostPorts, checkLogGroupOptions, checkRoleAccount, checkTask,
+  ContainerSpec, UNRESOLVED_TASK_SIZE, checkContainersFitTask, checkHostPorts, checkLogGroupOptions, checkRoleAccount, checkTask,
 } from '../validation/task-rules';
-import { checkEcsName, checkEphemeralStorage, checkPlatform, checkTaskSize } from '../validation/task-size-rules';
+import { WINDOWS_TASK_CPUS, checkEcsName, checkEphemeralStorage, checkPlatform, checkTaskSize } from '../validation/task-size-rules';
 import { checkEfsPlatform, checkEfsRootDirectory, checkMountVolume, checkVolumeName } from '../validation/volume-rules';
 
 const TYPE = 'FargateTaskDef';
@@ -103,11 +105,30 @@ export interface FargateTaskDefProps {
  * Always `requiresCompatibilities: FARGATE` and network mode `awsvpc`. Grantable: granting
  * to it grants to the task role (`table.grantReadData(taskDef)`).
  */
-export class FargateTaskDef extends Construct implements iam.IGrantable {
+export class FargateTaskDef extends Construct implements IFargateTaskDef {
+  /**
+   * A task definition another app or pipeline owns (its ARN, size, platform and roles), for a
+   * `FargateTask` of this app (run by hand or on a schedule) and for grants. A `FargateService`
+   * needs a task definition of this app (aws-cdk-lib builds a service from the task definition
+   * construct), and rules that read the containers (ports, images, secrets) do not see them.
+   */
+  public static fromFargateTaskDefAttributes(scope: Construct, id: string, attrs: FargateTaskDefAttributes): IFargateTaskDef {
+    return new ImportedFargateTaskDef(scope, id, attrs);
+  }
+
   /** The task definition. */
   public readonly taskDefinition: ecs.FargateTaskDefinition;
+  /** The ARN of the task definition (the revision this deploy creates). */
+  public get taskDefinitionArn(): string {
+    return this.taskDefinition.taskDefinitionArn;
+  }
+
   /** The task's execution and task roles. */
   public readonly roles: TaskRoles;
+  /** The execution role (`roles.executionRole`). */
+  public readonly executionRole: iam.IRole;
+  /** The task role (`roles.taskRole`). */
+  public readonly taskRole: iam.IRole;
   /** The principal app permissions are granted to: the task role. */
   public readonly grantPrincipal: iam.IPrincipal;
   /** The log group all containers of the task write to. */
@@ -145,13 +166,16 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
       checkLogGroupOptions('logGroup', props.logGroup !== undefined, ['logRetention', 'logGroupName', 'logRemovalPolicy'],
         [props.logRetention, props.logGroupName, props.logRemovalPolicy].filter(o => o !== undefined).map(String)),
     ]);
-    // aws-cdk-lib throws on a Windows task of an unsupported size: it gets a placeholder size (the error is reported)
-    const os = operatingSystemName(this.operatingSystemFamily);
-    const badPlatform = checkPlatform(architectureName(this.cpuArchitecture), os, this.cpu) !== undefined;
-    reportAtSynth(TYPE, this, () => [
-      checkTaskSize(resolveNumber(this, this.cpu), resolveNumber(this, this.memoryLimitMiB)),
-      checkPlatform(architectureName(this.cpuArchitecture), operatingSystemName(this.operatingSystemFamily), resolveNumber(this, this.cpu)),
-    ]);
+    // aws-cdk-lib throws on a Windows task of an unsupported size: it gets a placeholder size (FGK-PLATFORM reports it)
+    const cpuNow = resolveNumber(this, this.cpu);
+    const badPlatform = this.operatingSystemFamily.isWindows() && !Token.isUnresolved(cpuNow) && !WINDOWS_TASK_CPUS.includes(cpuNow);
+    reportAtSynth(TYPE, this, () => {
+      const platform = platformNames(this.taskDefinition, this.cpuArchitecture, this.operatingSystemFamily);
+      return [
+        checkTaskSize(resolveNumber(this, this.cpu), resolveNumber(this, this.memoryLimitMiB)),
+        checkPlatform(platform.architecture, platform.operatingSystem, resolveNumber(this, this.cpu)),
+      ];
+    });
     if (Token.isUnresolved(this.cpu) || Token.isUnresolved(this.memoryLimitMiB)) {
       reportProblems(TYPE, this, [UNRESOLVED_TASK_SIZE.problem()]);
     }
@@ -170,6 +194,8 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
       checkRoleAccount('roles.executionRole', accountOf(this.roles.executionRole), stackAccount),
       checkRoleAccount('roles.taskRole', accountOf(this.roles.taskRole), stackAccount),
     ]);
+    this.executionRole = this.roles.executionRole;
+    this.taskRole = this.roles.taskRole;
     this.grantPrincipal = this.roles.taskRole;
     this.logGroup = props.logGroup ?? new logs.LogGroup(this, 'Logs', {
       logGroupName: props.logGroupName,
@@ -352,36 +378,22 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
    * pass exactly this task's two roles to ECS.
    */
   public grantRun(grantee: iam.IGrantable, cluster: ecs.ICluster): iam.Grant {
-    return this.checkGrant('grantRun', grantee, grantRunOnCluster(grantee, this.familyArnPattern, this.roles, cluster));
+    return TASK_GRANTS.run(this, TYPE, grantee, cluster);
   }
 
   /**
-   * Lets the grantee list, describe and stop the tasks of the cluster (any family: ECS
-   * cannot scope these calls to a task definition). `ecs:ListTasks` over a whole cluster
-   * is authorized on resource `*`, so it is scoped by the `ecs:cluster` condition only;
-   * `ecs:DescribeTasks` and `ecs:StopTask` are scoped to the cluster's task ARNs too.
+   * Lets the grantee list and describe the tasks of the cluster (any family: ECS cannot
+   * scope these calls to a task definition). `ecs:ListTasks` over a whole cluster is
+   * authorized on resource `*`, so it is scoped by the `ecs:cluster` condition only;
+   * `ecs:DescribeTasks` is scoped to the cluster's task ARNs too.
    */
   public grantDescribeTasks(grantee: iam.IGrantable, cluster: ecs.ICluster): iam.Grant {
-    return this.checkGrant('grantDescribeTasks', grantee, iam.Grant.addToPrincipal({
-      grantee,
-      actions: ['ecs:ListTasks'],
-      resourceArns: ['*'],
-      conditions: clusterCondition(cluster),
-    }).combine(iam.Grant.addToPrincipal({
-      grantee,
-      actions: ['ecs:DescribeTasks', 'ecs:StopTask'],
-      resourceArns: [Stack.of(this).formatArn({ service: 'ecs', resource: 'task', resourceName: `${cluster.clusterName}/*` })],
-      conditions: clusterCondition(cluster),
-    })));
+    return TASK_GRANTS.describe(this, TYPE, grantee, cluster);
   }
 
-  /**
-   * A grant to a principal without a policy of this app (e.g. another account's) is written
-   * nowhere: report it instead of dropping it silently.
-   */
-  private checkGrant(method: string, grantee: iam.IGrantable, grant: iam.Grant): iam.Grant {
-    reportProblems(TYPE, this, [checkGrantWritten(method, grantee.grantPrincipal.toString(), grant.success)]);
-    return grant;
+  /** Lets the grantee stop the tasks of the cluster (`ecs:StopTask` on the cluster's task ARNs, with the `ecs:cluster` condition). */
+  public grantStopTasks(grantee: iam.IGrantable, cluster: ecs.ICluster): iam.Grant {
+    return TASK_GRANTS.stop(this, TYPE, grantee, cluster);
   }
 
   /** Wires the pending dependsOn entries whose target container now exists. */

@@ -432,3 +432,15 @@ export function checkDeregistrationDelay(seconds: number | undefined): Finding {
   if (seconds === undefined || Token.isUnresolved(seconds)) return undefined;
   return !Number.isInteger(seconds) || seconds < 0 || seconds > 3600 ? DEREGISTRATION_DELAY.problem({ seconds }) : undefined;
 }
+
+/** FGK-FRONT-SERVICE: a front serves a FargateService of this app. */
+export const FRONT_SERVICE = defineRule<{ service: string }>({
+  id: 'FGK-FRONT-SERVICE',
+  acknowledgeable: false,
+  checkedBy: 'AlbFront',
+  fact: 'A load balancer front serves a FargateService of this app: ECS registers a service\'s load balancer targets in the service resource itself.',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LoadBalancer.html',
+  message: d => `service ${d.service} is not a FargateService of this app (it is imported); the target groups of a service are part of its AWS::ECS::Service resource, which the app that owns the service deploys.`,
+  fix: () => 'create the AlbFront in the app that owns the service, or create the service here with FargateService.',
+  examples: EXAMPLES_PENDING,
+});

@@ -514,3 +514,25 @@ export function checkNamedPortMapping(containerName: string, containerPort: numb
 export function checkServiceConnectPortKnown(port: number): Finding {
   return Token.isUnresolved(port) ? SERVICE_CONNECT_PORT.problem('token', undefined) : undefined;
 }
+
+/** FGK-IMPORTED-ENVIRONMENT: an imported environment names every part services use. */
+export const IMPORTED_ENVIRONMENT = defineRuleOfKinds({
+  id: 'FGK-IMPORTED-ENVIRONMENT',
+  acknowledgeable: false,
+  checkedBy: 'FargateEnvironment.fromFargateEnvironmentAttributes',
+  fact: 'Services joining an imported shared load balancer need its listener, load balancer (ARN and DNS name) and security group; Service Connect needs the namespace\'s ARN, ID and name.',
+  source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html',
+  kinds: {
+    loadBalancer: {
+      message: (d: { missing: readonly string[] }) =>
+        `the shared load balancer is imported without ${d.missing.join(', ')}; a front creates its rule on the listener, opens the tasks to the load balancer's security group and builds its URL from the DNS name.`,
+      fix: () => 'pass listenerArn, loadBalancerArn, loadBalancerDnsName and loadBalancerSecurityGroupId together (the owning app exports them), or none of them.',
+    },
+    namespace: {
+      message: (d: { missing: readonly string[] }) =>
+        `the Service Connect namespace is imported without ${d.missing.join(', ')}; services register in it by ARN and the namespace is named by its ID and name.`,
+      fix: () => 'pass serviceConnectNamespaceArn, serviceConnectNamespaceId and serviceConnectNamespaceName together, or none of them.',
+    },
+  },
+  examples: EXAMPLES_PENDING,
+});

@@ -398,3 +398,15 @@ export const UNREACHABLE_PUBLIC_SERVICE = defineRule<{ ports: readonly number[] 
   fix: () => 'put a load balancer in front (AlbFrontedService), or allow the clients with service.connections.allowFrom(...).',
   examples: EXAMPLES_PENDING,
 });
+
+/** FGK-IMPORTED-SERVICE: an imported service is named by its ARN or its name. */
+export const IMPORTED_SERVICE = defineRule({
+  id: 'FGK-IMPORTED-SERVICE',
+  acknowledgeable: false,
+  checkedBy: 'FargateService.fromFargateServiceAttributes',
+  fact: 'An imported service is named by exactly one of its ARN and its name (the other is derived).',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html',
+  message: () => 'exactly one of serviceArn and serviceName must be given; the other is derived from it.',
+  fix: () => 'pass serviceArn (\'arn:aws:ecs:REGION:ACCOUNT:service/CLUSTER/NAME\') or serviceName, not both.',
+  examples: EXAMPLES_PENDING,
+});

@@ -347,3 +347,25 @@ export const UNRESOLVED_TASK_SIZE = defineRule({
   fix: () => 'make sure the deployed values are a valid Fargate combination, or pass numbers.',
   examples: EXAMPLES_PENDING,
 });
+
+/** FGK-IMPORTED-TASK-DEF: what an imported task definition must say, and what it cannot do. */
+export const IMPORTED_TASK_DEF = defineRuleOfKinds({
+  id: 'FGK-IMPORTED-TASK-DEF',
+  acknowledgeable: false,
+  checkedBy: 'FargateTaskDef.fromFargateTaskDefAttributes, FargateService',
+  fact: 'An imported task definition names its family (run-task and grants use every revision of it), and a service is created from a task definition of this app (aws-cdk-lib builds the service from the task definition construct).',
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html',
+  kinds: {
+    family: {
+      message: (d: { arn: string }) =>
+        `the family cannot be read from taskDefinitionArn ${d.arn} (a token, or not a task definition ARN); run-task and the grants name the family.`,
+      fix: () => 'pass family, or a literal ARN such as \'arn:aws:ecs:us-east-1:123456789012:task-definition/web:3\'.',
+    },
+    service: {
+      message: (d: { taskDef: string }) =>
+        `taskDef ${d.taskDef} is a task definition of another app; aws-cdk-lib creates a service only from a task definition construct of this app.`,
+      fix: () => 'create the service in the app that owns the task definition, or define the task definition here with FargateTaskDef (a FargateTask of this app can run an imported one).',
+    },
+  },
+  examples: EXAMPLES_PENDING,
+});

@@ -286,7 +286,7 @@ describe('grants', () => {
     expect(wildcardStatements(stack)).toEqual([]);
   });
 
-  test('grantDescribeTasks: ListTasks conditioned on the cluster, Describe/StopTask on the cluster\'s tasks', () => {
+  test('grantDescribeTasks: ListTasks conditioned on the cluster, DescribeTasks on the cluster\'s tasks; no StopTask', () => {
     const { stack, taskDef } = setup();
     taskDef.addAppContainer('web', { image: PUBLIC_IMAGE });
     const cluster = ecs.Cluster.fromClusterArn(stack, 'Cluster', 'arn:aws:ecs:eu-west-1:111111111111:cluster/apps');
@@ -299,12 +299,31 @@ describe('grants', () => {
         Version: '2012-10-17',
         Statement: [
           { Action: 'ecs:ListTasks', Effect: 'Allow', Resource: '*', Condition: onCluster },
-          { Action: ['ecs:DescribeTasks', 'ecs:StopTask'], Effect: 'Allow', Resource: partitionArn(':ecs:eu-west-1:111111111111:task/apps/*'), Condition: onCluster },
+          { Action: 'ecs:DescribeTasks', Effect: 'Allow', Resource: partitionArn(':ecs:eu-west-1:111111111111:task/apps/*'), Condition: onCluster },
         ],
       },
     });
     // the only `*` resource: ListTasks, which ECS authorizes on `*` for a whole cluster; always conditioned on the cluster
     expect(wildcardStatements(stack)).toEqual([{ Action: 'ecs:ListTasks', Effect: 'Allow', Resource: '*', Condition: onCluster }]);
+  });
+
+  test('grantStopTasks: StopTask on the cluster\'s tasks only, conditioned on the cluster', () => {
+    const { stack, taskDef } = setup();
+    taskDef.addAppContainer('web', { image: PUBLIC_IMAGE });
+    const cluster = ecs.Cluster.fromClusterArn(stack, 'Cluster', 'arn:aws:ecs:eu-west-1:111111111111:cluster/apps');
+    const ops = new iam.Role(stack, 'Ops', { assumedBy: new iam.AccountRootPrincipal() });
+    taskDef.grantStopTasks(ops, cluster);
+    const onCluster = { ArnEquals: { 'ecs:cluster': 'arn:aws:ecs:eu-west-1:111111111111:cluster/apps' } };
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('Ops') }],
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          { Action: 'ecs:StopTask', Effect: 'Allow', Resource: partitionArn(':ecs:eu-west-1:111111111111:task/apps/*'), Condition: onCluster },
+        ],
+      },
+    });
+    expect(wildcardStatements(stack)).toEqual([]);
   });
 });
 
