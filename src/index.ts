@@ -1,5 +1,5 @@
 // The public (jsii) API, module by module. Every module listed here holds public API only;
-// helpers live in src/private/ and src/validation/, which are never exported.
+// a construct's building code lives beside it in its domain folder and is never exported.
 // test/exports.test.ts pins the exported names.
 export * from './network/topology';
 export * from './network/network';

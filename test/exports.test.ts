@@ -3,7 +3,7 @@ import * as path from 'path';
 import * as ts from 'typescript';
 
 // The public TypeScript API is the jsii API: src/index.ts exports the public modules and
-// nothing else (helpers live in src/private/ and src/validation/). A new export, or a
+// nothing else (building code beside each construct, rules in src/validation/). A new export, or a
 // helper that leaks, shows up here and must be added on purpose.
 
 const RUNTIME_EXPORTS = [

@@ -2,8 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 
-// The layout of src/ (DESIGN.md): no import cycle between files, and the rules in
-// src/validation/ depend on nothing above them (only on each other and on libraries).
+// The layout of src/ (DESIGN.md): no import cycle between files, and no import from a lower
+// layer to a higher one. Each domain folder holds its constructs with their building code;
+// src/shared/ holds only what several domains use; src/validation/ holds the rules and
+// depends on nothing above it.
 
 const SRC = path.join(__dirname, '..', 'src');
 
@@ -66,6 +68,52 @@ test('every relative import names a file of src/', () => {
 
 test('no import cycle between the files of src/', () => {
   expect(findCycle(graph)).toBeUndefined();
+});
+
+/**
+ * The layers, lowest first: a file may import files of its own layer and of lower ones only.
+ * The environment contract (the interface services join and the registry of what they
+ * declare) sits below the services; the FargateEnvironment construct, which builds on load
+ * balancers and services, sits above them.
+ */
+const LAYERS: ReadonlyArray<readonly string[]> = [
+  ['validation/'],
+  ['shared/'],
+  ['network/'],
+  ['iam/'],
+  ['task/'],
+  ['environment/environment.ts', 'environment/registry.ts'],
+  ['service/'],
+  ['alb/'],
+  ['environment/'],
+  ['report/'],
+  ['index.ts'],
+];
+
+/** The layer of a src-relative file: the most specific entry that names it. */
+function layerOf(file: string): number {
+  const posix = file.split(path.sep).join('/');
+  let best = -1;
+  let bestLength = -1;
+  LAYERS.forEach((entries, i) => {
+    for (const e of entries) {
+      if ((posix === e || (e.endsWith('/') && posix.startsWith(e))) && e.length > bestLength) {
+        best = i;
+        bestLength = e.length;
+      }
+    }
+  });
+  return best;
+}
+
+test('every file of src/ is in a layer', () => {
+  expect([...graph.keys()].filter(f => layerOf(f) < 0)).toEqual([]);
+});
+
+test('no import from a lower layer to a higher one', () => {
+  const upward = [...graph].flatMap(([file, targets]) =>
+    targets.filter(t => layerOf(t) > layerOf(file)).map(t => `${file} -> ${t}`));
+  expect(upward).toEqual([]);
 });
 
 test('src/validation/ imports nothing above it', () => {

@@ -5,7 +5,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { AlbFrontOptions } from './alb-front-options';
-import { buildAlbFront } from '../private/alb-front';
+import { buildAlbFront } from './front';
 import { FargateService } from '../service/fargate-service';
 import { IFargateService } from '../service/service';
 import { FRONT_SERVICE, checkTargetCount } from '../validation/alb-rules';

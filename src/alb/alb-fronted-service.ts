@@ -5,9 +5,9 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { AlbFrontOptions } from './alb-front-options';
-import { buildAlbFront } from '../private/alb-front';
-import { workloadNetwork } from '../private/workload';
+import { buildAlbFront } from './front';
 import { FargateService, FargateServiceProps } from '../service/fargate-service';
+import { workloadNetwork } from '../service/workload';
 
 const TYPE = 'AlbFrontedService';
 

@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import { IFargateEnvironment } from './environment';
-import { environmentState } from '../private/environment-registry';
+import { environmentState } from './registry';
 import {
   checkCalls, checkCertificateCoversHosts, checkServiceConnectNamesUnique, checkSharedListenerRules, checkTargetGroupQuota,
   withAssignedPriorities,

@@ -10,12 +10,12 @@ import { FargateEnvironmentAttributes, IFargateEnvironment } from './environment
 import { checkEnvironmentServices } from './environment-checks';
 import { EnvironmentLoadBalancerOptions, EnvironmentServiceConnectOptions } from './environment-options';
 import { ImportedFargateEnvironment } from './imported-environment';
+import { accessLogBucket } from '../alb/access-logs';
+import { addListeners, loadBalancerSecurityGroup } from '../alb/load-balancer';
 import { FargateVpc, FargateVpcProps } from '../network/fargate-vpc';
+import { knownAzs } from '../network/imported-network';
 import { IFargateNetwork } from '../network/network';
 import { VpcTopology } from '../network/topology';
-import { accessLogBucket } from '../private/access-logs';
-import { knownAzs } from '../private/imported-network';
-import { addListeners, loadBalancerSecurityGroup } from '../private/load-balancer';
 import { checkAccessLogsRegion, checkAllowedCidrs, checkAzCoverage, checkHttpsOptions, checkLoadBalancerSubnets } from '../validation/alb-rules';
 import { checkEnvironmentNetwork, checkNamespaceName } from '../validation/environment-rules';
 import { reportAtSynth, reportProblems } from '../validation/errors';

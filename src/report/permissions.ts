@@ -1,7 +1,7 @@
 import { AssemblyStack } from './assembly';
 import { asList, props, refTarget, StackTemplate } from './template';
 // how the library names a resource in an acknowledgement ID is how the report looks it up
-import { flatten as nagName } from '../private/acknowledgements';
+import { flatten as nagName } from '../shared/acknowledgements';
 
 /** One allowed (or denied) statement of a role, for one AWS service. */
 export interface ServiceGrant {

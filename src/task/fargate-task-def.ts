@@ -5,15 +5,15 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AppContainerOptions, EfsVolumeOptions } from './container-props';
+import { containersOf, renderedContainer } from './containers';
 import { ImportedFargateTaskDef } from './imported-task-def';
 import { platformNames } from './platform';
 import { FargateTaskDefAttributes, IFargateTaskDef } from './task-def';
 import { TASK_GRANTS } from '../iam/cluster-grants';
 import { TaskRoles } from '../iam/task-roles';
 import { VpcEndpointService } from '../network/topology';
-import { REASONS, acknowledgeImagePullToken } from '../private/acknowledgements';
-import { containersOf, renderedContainer } from '../private/containers';
-import { resolveNumber } from '../private/resolve';
+import { REASONS, acknowledgeImagePullToken } from '../shared/acknowledgements';
+import { resolveNumber } from '../shared/resolve';
 import {
   checkContainerCpu, checkContainerMemory, checkContainerNameMatches, checkHealthCheck, checkMountPath, checkPorts, checkReadonlyRootFilesystem,
 } from '../validation/container-rules';

@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
-import { ServiceAlarm, ServiceAlarmOptions } from '../service/alarms';
+import { ServiceAlarm, ServiceAlarmOptions } from './alarms';
 
 /** The alarms created for a service. */
 type ServiceAlarms = { cpu?: cloudwatch.Alarm; memory?: cloudwatch.Alarm; runningTasks?: cloudwatch.Alarm };

@@ -1,12 +1,12 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
-import { resolveTarget, targetContainers } from './alb-targets';
-import { containersOf } from './containers';
-import { callService, publishService } from './environment-registry';
-import { resolveNumber } from './resolve';
+import { ServiceConnectOptions } from './service-connect';
 import { IFargateEnvironment } from '../environment/environment';
-import { ServiceConnectOptions } from '../service/service-connect';
+import { callService, publishService } from '../environment/registry';
+import { resolveNumber } from '../shared/resolve';
+import { resolveTarget, targetContainers } from '../task/container-ports';
+import { containersOf } from '../task/containers';
 import { IFargateTaskDef } from '../task/task-def';
 import { taskDefinitionOf } from '../task/task-definition-of';
 import {

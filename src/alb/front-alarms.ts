@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
-import { AlbAlarmOptions } from '../alb/alb-alarms';
+import { AlbAlarmOptions } from './alb-alarms';
 
 /** The alarms of an ALB-fronted service. */
 type AlbAlarms = { http5xx: cloudwatch.Alarm; targetResponseTime: cloudwatch.Alarm; unhealthyHosts: cloudwatch.Alarm[] };

@@ -8,16 +8,16 @@ import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { accessLogBucket } from './access-logs';
-import { addAlbAlarms } from './alb-alarms';
-import { ResolvedTarget, resolveTarget, targetContainers, targetKey } from './alb-targets';
-import { environmentState, sharedRulePriorities } from './environment-registry';
-import { knownAzs } from './imported-network';
+import { AlbFrontOptions } from './alb-front-options';
+import { addAlbAlarms } from './front-alarms';
 import { addListeners, loadBalancerSecurityGroup } from './load-balancer';
-import { AlbFrontOptions } from '../alb/alb-front-options';
 import { IFargateEnvironment } from '../environment/environment';
+import { environmentState, sharedRulePriorities } from '../environment/registry';
+import { knownAzs } from '../network/imported-network';
 import { IFargateNetwork } from '../network/network';
 import { VpcTopology } from '../network/topology';
 import { FargateService } from '../service/fargate-service';
+import { ResolvedTarget, resolveTarget, targetContainers, targetKey } from '../task/container-ports';
 import { IFargateTaskDef } from '../task/task-def';
 import {
   checkAccessLogsRegion, checkAllowedCidrs, checkAzCoverage, checkDeregistrationDelay, checkHasTargetContainer,

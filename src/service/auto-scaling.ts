@@ -1,5 +1,5 @@
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import { ServiceAutoScalingOptions } from '../service/scaling';
+import { ServiceAutoScalingOptions } from './scaling';
 
 /** Adds the scalable target, target tracking and schedules to the service. */
 export function addAutoScaling(service: ecs.FargateService, opts: ServiceAutoScalingOptions): ecs.ScalableTaskCount {

@@ -1,8 +1,8 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import { FargateNetworkFromVpcProps, IFargateNetwork } from './network';
 import { defaultLoadBalancerSubnets, defaultTaskSubnets } from './subnets';
-import { FargateNetworkFromVpcProps, IFargateNetwork } from '../network/network';
-import { VpcEndpointService, VpcTopology } from '../network/topology';
+import { VpcEndpointService, VpcTopology } from './topology';
 import { reportProblems } from '../validation/errors';
 import { SUBNET_SELECTION, checkEndpointsForTopology } from '../validation/network-rules';
 

@@ -2,7 +2,7 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
-import { REASONS, acknowledgeOpenListenerPorts } from './acknowledgements';
+import { REASONS, acknowledgeOpenListenerPorts } from '../shared/acknowledgements';
 import { ALLOWED_CIDRS } from '../validation/alb-rules';
 import { parseCidr } from '../validation/cidr';
 import { reportProblems } from '../validation/errors';

@@ -1,5 +1,5 @@
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import { SpotCapacityOptions } from '../service/spot';
+import { SpotCapacityOptions } from './spot';
 
 /** The weights with defaults filled in. */
 type ResolvedSpotWeights = Required<SpotCapacityOptions>;

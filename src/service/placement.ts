@@ -1,9 +1,9 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
-import { containerImagesOf } from './containers';
 import { IFargateEnvironment } from '../environment/environment';
 import { IFargateNetwork } from '../network/network';
+import { containerImagesOf } from '../task/containers';
 import { IFargateTaskDef } from '../task/task-def';
 import { ownTaskDefinition, platformOf, taskDefinitionOf } from '../task/task-definition-of';
 import { reportAtSynth, reportProblems } from '../validation/errors';

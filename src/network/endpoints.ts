@@ -1,5 +1,5 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { VpcEndpointService } from '../network/topology';
+import { VpcEndpointService } from './topology';
 
 type InterfaceEndpointService = Exclude<VpcEndpointService, VpcEndpointService.S3>;
 

@@ -1,7 +1,7 @@
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { containersOf } from './containers';
-import { IFargateTaskDef } from '../task/task-def';
-import { taskDefinitionOf } from '../task/task-definition-of';
+import { IFargateTaskDef } from './task-def';
+import { taskDefinitionOf } from './task-definition-of';
 import { TargetContainerSpec } from '../validation/alb-rules';
 
 /** A container:port the load balancer sends traffic to. */

@@ -2,7 +2,7 @@ import { ArnFormat, Stack } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { REASONS, acknowledgeWildcardResource } from './acknowledgements';
+import { REASONS, acknowledgeWildcardResource } from '../shared/acknowledgements';
 import { FargateTaskDef } from '../task/fargate-task-def';
 
 /**

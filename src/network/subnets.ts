@@ -1,5 +1,5 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { VpcTopology } from '../network/topology';
+import { VpcTopology } from './topology';
 
 /** The subnet type tasks run in, per topology. */
 export function defaultTaskSubnets(topology: VpcTopology): ec2.SubnetSelection {

@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { REASONS, acknowledge } from './acknowledgements';
+import { REASONS, acknowledge } from '../shared/acknowledgements';
 
 /**
  * The bucket for ELB access logs: SSE-S3 encryption (the only encryption ELB log delivery
