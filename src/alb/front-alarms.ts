@@ -36,8 +36,8 @@ export function targetGroupHttp5xxMetric(targetGroups: elbv2.ApplicationTargetGr
 
 /**
  * Creates the alarms under `scope` (IDs `Http5xxAlarm`, `TargetResponseTimeAlarm`,
- * `UnhealthyHosts` + the target group's ID, e.g. `UnhealthyHostsAlarm` for `TargetGroup`
- * and `UnhealthyHostsAlarm /api/*` for `TargetGroup /api/*`: keyed like the groups). They depend on the load balancer and target groups only.
+ * `UnhealthyHostsAlarm` + what the target group serves, e.g. `UnhealthyHostsAlarm` for `TargetGroup`
+ * and `SharedTargetGroup`, `UnhealthyHostsAlarm /api/*` for `TargetGroup /api/*`: keyed like the groups). They depend on the load balancer and target groups only.
  */
 export function addAlbAlarms(
   scope: Construct, lb: elbv2.IApplicationLoadBalancer, targetGroups: elbv2.ApplicationTargetGroup[], targetGroupIds: string[], opts: AlbAlarmOptions,
@@ -67,7 +67,7 @@ export function addAlbAlarms(
   });
   const unhealthyHosts = (opts.unhealthyHosts ?? true)
     ? targetGroups.map((tg, i) => tg.metrics.unhealthyHostCount({ period: PERIOD, statistic: cloudwatch.Stats.MAXIMUM })
-      .createAlarm(scope, `UnhealthyHostsAlarm${targetGroupIds[i].replace(/^TargetGroup/, '')}`, {
+      .createAlarm(scope, `UnhealthyHostsAlarm${targetGroupIds[i].replace(/^(Shared)?TargetGroup/, '')}`, {
         ...common,
         threshold: 0,
         alarmDescription: `Target group ${tg.node.path} has unhealthy targets`,

@@ -4,7 +4,6 @@ import { IFargateEnvironment } from './environment';
 import { environmentState } from './registry';
 import {
   checkCalls, checkCertificateCoversHosts, checkServiceConnectNamesUnique, checkSharedListenerRules, checkTargetGroupQuota,
-  withAssignedPriorities,
 } from '../validation/environment-rules';
 import { reportAtSynth } from '../validation/errors';
 
@@ -19,7 +18,7 @@ export function checkEnvironmentServices(constructType: string, env: IFargateEnv
   reportAtSynth(constructType, env, () => {
     const domains = certificateDomains(env.certificates);
     return [
-      ...checkSharedListenerRules(withAssignedPriorities(state.rules)),
+      ...checkSharedListenerRules(state.rules),
       checkTargetGroupQuota(state.targetGroups),
       ...(env.certificates.length > 0 ? state.hosts.map(h => checkCertificateCoversHosts(h.owner, h.hosts, domains)) : []),
       ...checkServiceConnectNamesUnique(state.published),

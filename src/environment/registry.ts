@@ -1,6 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
-import { SharedRuleSpec, withAssignedPriorities } from '../validation/environment-rules';
+import { SharedRuleSpec } from '../validation/environment-rules';
 
 /** A service that publishes a Service Connect name. */
 export interface PublishedService {
@@ -48,17 +48,6 @@ export function environmentState(environment: IConstruct): EnvironmentState {
     STATES.set(environment, s);
   }
   return s;
-}
-
-const PRIORITIES = new WeakMap<EnvironmentState, { count: number; priorities: number[] }>();
-
-/** The priorities the shared listener's rules get (computed once per set of rules). */
-export function sharedRulePriorities(state: EnvironmentState): number[] {
-  const cached = PRIORITIES.get(state);
-  if (cached && cached.count === state.rules.length) return cached.priorities;
-  const priorities = withAssignedPriorities(state.rules).map(r => r.priority);
-  PRIORITIES.set(state, { count: state.rules.length, priorities });
-  return priorities;
 }
 
 /** Exactly caller -> callee on the callee's container port, TCP, as one ingress rule of the callee's group. */

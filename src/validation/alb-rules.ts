@@ -187,8 +187,8 @@ export const TARGET_COUNT = defineRule<{ targets: readonly string[]; who: string
   checkedBy: 'AlbFrontedService, AlbFront',
   fact: `A service registers with at most ${MAX_SERVICE_LB_TARGETS} target groups.`,
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html',
-  message: d => `${d.who} send traffic to ${d.targets.length} different container:port targets (${d.targets.join(', ')}); an ECS service registers at most ${MAX_SERVICE_LB_TARGETS} load balancer targets.`,
-  fix: () => 'route several paths to the same container:port, or split the containers into more services.',
+  message: d => `${d.who} send traffic through ${d.targets.length} target groups (to ${d.targets.join(', ')}); an ECS service registers with at most ${MAX_SERVICE_LB_TARGETS} target groups.`,
+  fix: () => 'route several paths to the same container:port (they share its target group), or split the containers into more services.',
   examples: EXAMPLES_PENDING,
 });
 

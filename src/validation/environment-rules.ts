@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { MAX_LISTENER_RULES } from './alb-rules';
-import { MAX_RULE_PRIORITY, PrioritySlot, assignSharedPriorities, hasLiteralHostsOnly } from './route-rules';
+import { sameSet, setCovers, setsOverlap } from './pattern-match';
+import { MAX_RULE_PRIORITY, sharedRuleBand } from './route-rules';
 import { EXAMPLES_PENDING, Finding, Problem, defineRule, defineRuleOfKinds } from './rule';
 
 /** Target groups one Application Load Balancer can route to (an ELB quota). */
@@ -20,67 +21,18 @@ export interface SharedRuleSpec {
   readonly priority: number;
   /** Whether the priority was set explicitly (else derived from the conditions). */
   readonly explicit: boolean;
-  /** The derived priority's band, when not explicit: a derived rule that collides moves within it. */
-  readonly slot?: PrioritySlot;
 }
 
-/** The key that orders colliding derived rules: their conditions, in a fixed form. */
-function ruleKey(r: SharedRuleSpec): string {
-  return `${[...r.hosts].map(h => h.toLowerCase()).sort().join(',')}|${[...r.paths].sort().join(',')}`;
+/** Whether rule `a` matches every request rule `b` matches. */
+function ruleCovers(a: SharedRuleSpec, b: SharedRuleSpec): boolean {
+  return setCovers(a.hosts, b.hosts, false) && setCovers(a.paths, b.paths, true);
 }
 
-/** The rules with the priorities they get on the listener (see assignSharedPriorities). */
-export function withAssignedPriorities(rules: readonly SharedRuleSpec[]): SharedRuleSpec[] {
-  const assigned = assignSharedPriorities(rules.map(r => ({ key: ruleKey(r), explicit: r.explicit ? r.priority : undefined, slot: r.slot })));
-  return rules.map((r, i) => ({ ...r, priority: assigned[i] }));
-}
-
-/** The literal part of an ALB pattern before its first wildcard. */
-function literalPrefix(pattern: string): string {
-  const i = pattern.search(/[*?]/);
-  return i === -1 ? pattern : pattern.slice(0, i);
-}
-
-/** Whether the ALB wildcard pattern `glob` (`*`, `?`) matches the literal `text`. */
-export function globMatches(glob: string, text: string, caseSensitive = true): boolean {
-  const esc = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${esc}$`, caseSensitive ? '' : 'i').test(text);
-}
-
-/**
- * Whether two ALB patterns can match the same value (conservatively: two patterns with
- * wildcards overlap when one's literal prefix starts with the other's).
- */
-export function patternsOverlap(a: string, b: string, caseSensitive = true): boolean {
-  const [x, y] = caseSensitive ? [a, b] : [a.toLowerCase(), b.toLowerCase()];
-  if (x === y) return true;
-  const wx = /[*?]/.test(x);
-  const wy = /[*?]/.test(y);
-  if (!wx && !wy) return false;
-  if (!wx) return globMatches(y, x);
-  if (!wy) return globMatches(x, y);
-  const px = literalPrefix(x);
-  const py = literalPrefix(y);
-  return px.startsWith(py) || py.startsWith(px);
-}
-
-function setsOverlap(a: readonly string[], b: readonly string[], caseSensitive: boolean): boolean {
-  if (a.length === 0 || b.length === 0) return true;
-  return a.some(x => b.some(y => patternsOverlap(x, y, caseSensitive)));
-}
-
-function sameSet(a: readonly string[], b: readonly string[], caseSensitive: boolean): boolean {
-  const norm = (xs: readonly string[]) => [...new Set(xs.map(x => caseSensitive ? x : x.toLowerCase()))].sort().join('\n');
-  return norm(a) === norm(b);
-}
-
-/**
- * How specific a rule is, as its derived priority orders it: the shortest literal part of its
- * path patterns, then whether it names literal hosts only.
- */
-function specificity(r: SharedRuleSpec): string {
-  const path = r.paths.length === 0 ? 0 : Math.min(...r.paths.map(p => literalPrefix(p).length));
-  return `${path}/${hasLiteralHostsOnly(r.hosts) ? 1 : 0}`;
+/** Whether the listener could ever be asked which of two derived rules comes first: they are in the same band. */
+function sameBand(a: SharedRuleSpec, b: SharedRuleSpec): boolean {
+  const x = sharedRuleBand(a.hosts, a.paths);
+  const y = sharedRuleBand(b.hosts, b.paths);
+  return x.first === y.first;
 }
 
 const describeRule = (r: SharedRuleSpec) =>
@@ -103,7 +55,7 @@ export const SHARED_LISTENER_PRIORITY = defineRuleOfKinds({
   id: 'FGK-SHARED-LISTENER-PRIORITY',
   acknowledgeable: false,
   checkedBy: 'FargateEnvironment',
-  fact: `Every rule on the shared listener has its own priority 1-${MAX_RULE_PRIORITY} (explicit, or derived from its conditions and stable when other services change).`,
+  fact: `Every rule on the shared listener has its own priority 1-${MAX_RULE_PRIORITY}: explicit, or derived from its own conditions alone, so it never moves when other services join or leave (a collision of two derived priorities is resolved once, by an explicit priority).`,
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-update-rules.html',
   kinds: {
     range: {
@@ -113,25 +65,30 @@ export const SHARED_LISTENER_PRIORITY = defineRuleOfKinds({
     },
     shared: {
       message: (d: { rules: readonly string[]; priority: number }) =>
-        `${d.rules.join(' and ')} have the same priority ${d.priority} on the shared listener (explicit, or derived from the conditions); two rules of a listener cannot share one.`,
-      fix: () => 'set a distinct priority on one of them.',
+        `${d.rules.join(' and ')} have the same priority ${d.priority} on the shared listener (explicit, or derived from the conditions); two rules of a listener cannot share one, and a derived priority never moves to make room (that would change a deployed rule when another service joins or leaves).`,
+      fix: () => 'set priority on one of them to a number no other rule of the listener uses (in the same specificity band keeps the order; see docs/environment.md#rule-priorities).',
     },
   },
   examples: EXAMPLES_PENDING,
 });
 
-/** FGK-SHARED-LISTENER-OVERLAP: rules of different services never tie on the shared listener. */
+/** FGK-SHARED-LISTENER-OVERLAP: no rule of the shared listener shadows another, and no order is left to chance. */
 export const SHARED_LISTENER_OVERLAP = defineRuleOfKinds({
   id: 'FGK-SHARED-LISTENER-OVERLAP',
   acknowledgeable: false,
   checkedBy: 'FargateEnvironment',
-  fact: 'Rules of different services on the shared listener never have the same conditions, and overlapping ones are ordered by specificity or explicit priority.',
+  fact: 'The listener evaluates rules by priority, lowest first: no two rules have the same conditions, no rule is evaluated after one that matches every request it matches, and overlapping rules are ordered by specificity or an explicit priority.',
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-update-rules.html',
   kinds: {
     same: {
       message: (d: { a: string; b: string }) =>
         `${d.a} and ${d.b} have the same conditions on the shared listener; the rule with the higher priority number would never get a request.`,
       fix: () => 'give one of them another host or path condition.',
+    },
+    shadowed: {
+      message: (d: { first: string; second: string }) =>
+        `${d.second} is never reached on the shared listener: ${d.first} is evaluated first (lower priority number) and matches every request it matches.`,
+      fix: () => 'give the more specific rule the lower priority number (or leave both priorities unset: derived priorities put the more specific rule first), or narrow the conditions of the first rule.',
     },
     tie: {
       message: (d: { a: string; b: string }) =>
@@ -142,11 +99,30 @@ export const SHARED_LISTENER_OVERLAP = defineRuleOfKinds({
   examples: EXAMPLES_PENDING,
 });
 
+/** A problem of two rules of the shared listener that can match the same request, if any. */
+function checkRulePair(a: SharedRuleSpec, b: SharedRuleSpec): Finding {
+  if (!setsOverlap(a.hosts, b.hosts, false) || !setsOverlap(a.paths, b.paths, true)) return undefined;
+  if (sameSet(a.hosts, b.hosts, false) && sameSet(a.paths, b.paths, true)) {
+    return SHARED_LISTENER_OVERLAP.problem('same', { a: describeRule(a), b: describeRule(b) });
+  }
+  // equal priorities are FGK-SHARED-LISTENER-PRIORITY; unresolved ones cannot be ordered at synth
+  if (a.priority === b.priority || Token.isUnresolved(a.priority) || Token.isUnresolved(b.priority)) return undefined;
+  const [first, second] = a.priority < b.priority ? [a, b] : [b, a];
+  // two derived rules of one band are ordered by their hashes: an order nobody chose
+  const hashOrdered = !a.explicit && !b.explicit && sameBand(a, b);
+  if (ruleCovers(first, second)) {
+    return hashOrdered ? SHARED_LISTENER_OVERLAP.problem('tie', { a: describeRule(a), b: describeRule(b) })
+      : SHARED_LISTENER_OVERLAP.problem('shadowed', { first: describeRule(first), second: describeRule(second) });
+  }
+  if (ruleCovers(second, first) || !hashOrdered) return undefined;
+  return SHARED_LISTENER_OVERLAP.problem('tie', { a: describeRule(a), b: describeRule(b) });
+}
+
 /**
- * The rules of different owners on one shared listener: no two with identical conditions
- * (the later one would never match), and no two that overlap while neither is more specific
- * and the order is left to derived priorities (which then order them by a hash). Also: every
- * rule has a priority of its own within 1-50000, and the listener holds at most 100 rules.
+ * The rules of one shared listener: at most 100; every priority within 1-50000 and held by one
+ * rule (derived priorities never move: a collision is for the user to resolve); no two rules
+ * with the same conditions; no rule shadowed by one evaluated before it (explicit priorities
+ * included: a front's own routes too); no two overlapping rules whose order is left to the hash.
  */
 export function checkSharedListenerRules(rules: readonly SharedRuleSpec[]): Problem[] {
   const problems: Problem[] = [];
@@ -165,15 +141,8 @@ export function checkSharedListenerRules(rules: readonly SharedRuleSpec[]): Prob
   }
   for (let i = 0; i < rules.length; i++) {
     for (let j = i + 1; j < rules.length; j++) {
-      const a = rules[i];
-      const b = rules[j];
-      if (a.owner === b.owner) continue;
-      if (!setsOverlap(a.hosts, b.hosts, false) || !setsOverlap(a.paths, b.paths, true)) continue;
-      if (sameSet(a.hosts, b.hosts, false) && sameSet(a.paths, b.paths, true)) {
-        problems.push(SHARED_LISTENER_OVERLAP.problem('same', { a: describeRule(a), b: describeRule(b) }));
-      } else if (!a.explicit && !b.explicit && specificity(a) === specificity(b)) {
-        problems.push(SHARED_LISTENER_OVERLAP.problem('tie', { a: describeRule(a), b: describeRule(b) }));
-      }
+      const p = checkRulePair(rules[i], rules[j]);
+      if (p !== undefined) problems.push(p);
     }
   }
   return problems;

@@ -5,48 +5,24 @@ import { EXAMPLES_PENDING, Problem, defineRuleOfKinds } from './rule';
 export const MAX_RULE_PRIORITY = 50000;
 /** ALB path patterns are at most 128 characters. */
 const MAX_PATTERN_LENGTH = 128;
-/** Derived priorities per literal-prefix length (the tie-break range of the pattern's hash). */
+/** Derived route priorities per literal-prefix length (the tie-break range of the pattern's hash). */
 const PRIORITY_SPREAD = 380;
 
 /**
- * The priority of a route's listener rule derived from its path pattern alone, so that adding,
- * removing or reordering other routes never changes it: more specific patterns first (a longer
- * literal part before the first wildcard gets a lower number), ties broken by a hash of the
- * pattern. Always between 1 and 49020.
+ * The priority of a route's listener rule on a front's own load balancer, derived from its
+ * path pattern alone, so that adding, removing or reordering other routes never changes it:
+ * more specific patterns first (a longer literal part before the first wildcard gets a lower
+ * number, PRIORITY_SPREAD numbers per length), ties broken by a hash of the pattern. Always
+ * between 1 and 49020. Unchanged since the first release (the logical IDs and priorities of
+ * routes are public API).
  */
 export function derivedRulePriority(pathPattern: string, tieBreak: string = ''): number {
-  return derivedPriority(pathPattern, `${tieBreak}${pathPattern}`, 0, 1);
-}
-
-/** A derived priority and the band of priorities it may move within to avoid a collision. */
-export interface PrioritySlot {
-  /** The derived priority. */
-  readonly base: number;
-  /** The first priority of its band (the same specificity). */
-  readonly first: number;
-  /** The last priority of its band. */
-  readonly last: number;
-}
-
-/**
- * The shared derivation: the literal part of `pathPattern` before its first wildcard picks a
- * block of PRIORITY_SPREAD priorities (longer first); the block is cut into `bands` equal bands
- * (band 0 first), and a hash of `hashed` picks the place in the band.
- */
-function derivedSlot(pathPattern: string, hashed: string, band: number, bands: number): PrioritySlot {
-  const wildcard = pathPattern.search(/[*?]/);
-  const literal = Math.min(wildcard === -1 ? pathPattern.length : wildcard, MAX_PATTERN_LENGTH);
+  const hashed = `${tieBreak}${pathPattern}`;
   let hash = 0; // a polynomial string hash, stable across runs and platforms
   for (let i = 0; i < hashed.length; i++) {
     hash = (hash * 31 + hashed.charCodeAt(i)) % 1000003;
   }
-  const width = Math.floor(PRIORITY_SPREAD / bands);
-  const first = (MAX_PATTERN_LENGTH - literal) * PRIORITY_SPREAD + band * width + 1;
-  return { base: first + (hash % width), first, last: first + width - 1 };
-}
-
-function derivedPriority(pathPattern: string, hashed: string, band: number, bands: number): number {
-  return derivedSlot(pathPattern, hashed, band, bands).base;
+  return (MAX_PATTERN_LENGTH - literalLength(pathPattern)) * PRIORITY_SPREAD + 1 + (hash % PRIORITY_SPREAD);
 }
 
 /** Whether a rule names hosts, all of them without wildcards (more specific than a wildcard host or any host). */
@@ -54,59 +30,79 @@ export function hasLiteralHostsOnly(hosts: readonly string[]): boolean {
   return hosts.length > 0 && hosts.every(h => !/[*?]/.test(h));
 }
 
+/** The length of the literal part of an ALB pattern before its first wildcard, at most 128. */
+export function literalLength(pattern: string): number {
+  const i = pattern.search(/[*?]/);
+  return Math.min(i === -1 ? pattern.length : i, MAX_PATTERN_LENGTH);
+}
+
+/** A band of shared-listener priorities: `width` priorities from `first`. */
+export interface PriorityBand {
+  /** The first priority of the band. */
+  readonly first: number;
+  /** How many priorities it holds. */
+  readonly width: number;
+}
+
+/** Priorities of path rules whose least literal part is 33-128 characters long: 44 per length (22 per host kind). */
+const LONG_PATH_BLOCK = 44;
+/** Priorities of path rules whose least literal part is 1-32 characters long: 800 per length. */
+const SHORT_PATH_BLOCK = 800;
+/** Where the 1-32 character blocks start (after the 96 long ones). */
+const SHORT_PATHS_START = (MAX_PATTERN_LENGTH - 32) * LONG_PATH_BLOCK;
+/** Path rules whose pattern starts with a wildcard (no literal part): 80 priorities. */
+const WILDCARD_PATHS_START = SHORT_PATHS_START + 32 * SHORT_PATH_BLOCK;
+/** Host-only rules: literal hosts 30001-46000, wildcard hosts 46001-49900. */
+const LITERAL_HOSTS_BAND: PriorityBand = { first: 30001, width: 16000 };
+const WILDCARD_HOSTS_BAND: PriorityBand = { first: 46001, width: 3900 };
+/** Rules that match every request (any host, any path): the listener's last resort, 49901-50000. */
+const CATCH_ALL_BAND: PriorityBand = { first: 49901, width: 100 };
+
 /**
- * The priority of a rule on an environment's shared listener, derived from its conditions
- * alone (the derivation of routes): the least specific of its path patterns decides (no path:
- * last, like '*'); within that, rules naming literal hosts only come before rules with a
- * wildcard host or no host; ties broken by a hash of the hosts and paths. Services joining or
- * leaving the listener never change it.
+ * The band of a shared-listener rule, by how specific its conditions are, most specific
+ * first (the listener evaluates the lowest number first): rules with a path before rules
+ * with hosts only, and rules that match every request last; among path rules, a longer
+ * literal part of the least specific path first; within each, rules naming literal hosts
+ * only before rules with a wildcard host or no host.
+ * Host-only rules, the common case of an environment (one service per host), have the
+ * largest bands, so that their hashes rarely collide.
+ */
+export function sharedRuleBand(hosts: readonly string[], paths: readonly string[]): PriorityBand {
+  const literalHosts = hasLiteralHostsOnly(hosts);
+  // '*' matches every host or path: such a rule is as unspecific as one without that condition
+  const anyPath = paths.length === 0 || paths.includes('*');
+  if (anyPath && (hosts.length === 0 || hosts.includes('*'))) return CATCH_ALL_BAND;
+  if (anyPath) return literalHosts ? LITERAL_HOSTS_BAND : WILDCARD_HOSTS_BAND;
+  const literal = Math.min(...paths.map(literalLength));
+  const block = literal > 32 ? { start: (MAX_PATTERN_LENGTH - literal) * LONG_PATH_BLOCK, size: LONG_PATH_BLOCK }
+    : literal > 0 ? { start: SHORT_PATHS_START + (32 - literal) * SHORT_PATH_BLOCK, size: SHORT_PATH_BLOCK }
+      : { start: WILDCARD_PATHS_START, size: 80 };
+  const half = block.size / 2;
+  return { first: block.start + (literalHosts ? 0 : half) + 1, width: half };
+}
+
+/** The conditions of a rule in one fixed form: lower-case sorted hosts, sorted paths. */
+export function sharedRuleKey(hosts: readonly string[], paths: readonly string[]): string {
+  return `${[...hosts].map(h => h.toLowerCase()).sort().join(',')}|${[...paths].sort().join(',')}`;
+}
+
+/** A polynomial string hash modulo the Mersenne prime 2^31-1: stable across runs, platforms and Node versions. */
+function stableHash(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (h * 131 + text.charCodeAt(i)) % 2147483647;
+  return h;
+}
+
+/**
+ * The priority of a rule on an environment's shared listener, derived from its own
+ * conditions alone (its band, and a hash of its conditions within the band): a service
+ * joining or leaving the listener never changes another rule's priority. Two rules whose
+ * priorities collide are reported (FGK-SHARED-LISTENER-PRIORITY) for the user to give one of
+ * them an explicit priority; nothing moves by itself.
  */
 export function derivedSharedRulePriority(hosts: readonly string[], paths: readonly string[]): number {
-  return sharedRuleSlot(hosts, paths).base;
-}
-
-/** The derived priority of a shared-listener rule (see derivedSharedRulePriority) and its band. */
-export function sharedRuleSlot(hosts: readonly string[], paths: readonly string[]): PrioritySlot {
-  const literal = (p: string) => { const i = p.search(/[*?]/); return i === -1 ? p.length : i; };
-  const least = paths.length === 0 ? '*' : [...paths].sort((a, b) => literal(a) - literal(b) || a.localeCompare(b))[0];
-  const hashed = `${[...hosts].map(h => h.toLowerCase()).sort().join(',')}|${[...paths].sort().join(',')}|${least}`;
-  return derivedSlot(least, hashed, hasLiteralHostsOnly(hosts) ? 0 : 1, 2);
-}
-
-/** A rule to place on a shared listener: an explicit priority, or a derived slot. */
-export interface PriorityClaim {
-  /** What the rule matches (its hosts and paths): orders colliding derived rules. */
-  readonly key: string;
-  /** The explicit priority, if set. */
-  readonly explicit?: number;
-  /** The derived slot, when there is no explicit priority. */
-  readonly slot?: PrioritySlot;
-}
-
-/**
- * The priorities of the rules of one shared listener. Explicit priorities stay as given.
- * Derived ones keep their derived priority unless another rule holds it: then, in the order
- * of (derived priority, conditions), each takes the next free priority of its own band (the
- * same specificity, so a move never reorders rules that could match the same request). Only a
- * rule whose derived priority collides can move, and only within its band; a full band keeps
- * the collision for FGK-SHARED-LISTENER-PRIORITY to report.
- */
-export function assignSharedPriorities(claims: readonly PriorityClaim[]): number[] {
-  const taken = new Set<number>();
-  for (const c of claims) if (c.explicit !== undefined && !Token.isUnresolved(c.explicit)) taken.add(c.explicit);
-  const result = claims.map(c => c.explicit ?? c.slot?.base ?? 0);
-  const derived = claims.map((c, i) => ({ c, i })).filter(x => x.c.explicit === undefined && x.c.slot !== undefined)
-    .sort((a, b) => a.c.slot!.base - b.c.slot!.base || (a.c.key < b.c.key ? -1 : a.c.key > b.c.key ? 1 : 0));
-  for (const { c, i } of derived) {
-    const { base, first, last } = c.slot!;
-    const width = last - first + 1;
-    let p = base;
-    for (let step = 0; step < width && taken.has(p); step++) p = first + ((base - first + step + 1) % width);
-    if (taken.has(p)) p = base;
-    taken.add(p);
-    result[i] = p;
-  }
-  return result;
+  const band = sharedRuleBand(hosts, paths);
+  return band.first + (stableHash(sharedRuleKey(hosts, paths)) % band.width);
 }
 
 /** A route as the priority rules see it. */

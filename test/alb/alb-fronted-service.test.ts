@@ -181,15 +181,15 @@ describe('AlbFrontedService with routes', () => {
   });
   const t = Template.fromStack(stack);
 
-  test('a target group per container:port, each with its health check path, all on the fixed port 80', () => {
-    t.resourceCountIs('AWS::ElasticLoadBalancingV2::TargetGroup', 3);
+  test('the default target group and one per route, keyed by path, each with its health check path, all on port 80', () => {
+    t.resourceCountIs('AWS::ElasticLoadBalancingV2::TargetGroup', 4);
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { Port: 80, TargetType: 'ip', HealthCheckPath: '/' });
+    expect(web.targetGroups).toHaveLength(4);
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { Port: 80, TargetType: 'ip', HealthCheckPath: '/health' });
-    expect(web.targetGroups).toHaveLength(3);
-    expect(web.targetGroups.map(g => g.node.id)).toEqual(['TargetGroup', 'TargetGroup --api--*', 'TargetGroup --secure--*']);
+    expect(web.targetGroups.map(g => g.node.id)).toEqual(['TargetGroup', 'TargetGroup --api--*', 'TargetGroup --v2--api--*', 'TargetGroup --secure--*']);
   });
 
-  test('rules keyed by path, priorities derived from the path (most specific first); two routes to one container:port share its target group', () => {
+  test('rules keyed by path, priorities derived from the path (most specific first); each route its own target group, also two routes to one container:port', () => {
     const tg = (id: string) => ({ Ref: Match.stringLikeRegexp(`^Web${id}[0-9A-F]{8}$`) });
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
       Priority: derivedRulePriority('/api/*'),
@@ -199,13 +199,20 @@ describe('AlbFrontedService with routes', () => {
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
       Priority: derivedRulePriority('/v2/api/*'),
       Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/v2/api/*'] } }],
-      Actions: [{ Type: 'forward', TargetGroupArn: tg('TargetGroupapi') }],
+      Actions: [{ Type: 'forward', TargetGroupArn: tg('TargetGroupv2api') }],
     });
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
       Priority: derivedRulePriority('/secure/*'),
       Actions: [{ Type: 'forward', TargetGroupArn: tg('TargetGroupsecure') }],
     });
     expect(derivedRulePriority('/v2/api/*')).toBeLessThan(derivedRulePriority('/api/*'));
+    // ECS registers the api container in both route groups
+    t.hasResourceProperties('AWS::ECS::Service', {
+      LoadBalancers: Match.arrayWith([
+        Match.objectLike({ ContainerName: 'api', ContainerPort: 5000, TargetGroupArn: tg('TargetGroupapi') }),
+        Match.objectLike({ ContainerName: 'api', ContainerPort: 5000, TargetGroupArn: tg('TargetGroupv2api') }),
+      ]),
+    });
   });
 
   test('an explicit priority wins; equal priorities are refused at synth with the fix', () => {
@@ -230,6 +237,7 @@ describe('AlbFrontedService with routes', () => {
     t.hasResourceProperties('AWS::ECS::Service', {
       LoadBalancers: [
         Match.objectLike({ ContainerName: 'web', ContainerPort: 8080 }),
+        Match.objectLike({ ContainerName: 'api', ContainerPort: 5000 }),
         Match.objectLike({ ContainerName: 'api', ContainerPort: 5000 }),
         Match.objectLike({ ContainerName: 'web', ContainerPort: 8443 }),
       ],

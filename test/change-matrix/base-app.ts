@@ -1,11 +1,11 @@
-import { App, AspectPriority, Aspects, CfnResource, IStackSynthesizer, Stack } from 'aws-cdk-lib';
+import { App, AspectPriority, Aspects, CfnResource, IStackSynthesizer, Stack, Validations } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import {
-  AlbFront, AlbFrontedService, AlbRoute, FargateEnvironment, FargateService, FargateTask, FargateTaskDef, FargateVpc, VpcEndpointService,
+  AlbFront, AlbFrontedService, AlbRoute, FargateEnvironment, FargateService, FargateTask, FargateTaskDef, FargateVpc, VpcEndpointService, VpcTopology,
 } from '../../src';
 
 /** The knobs of the environment app: a FargateEnvironment with a shared ALB and a Service Connect namespace. */
@@ -22,6 +22,15 @@ export interface EnvironmentAppOptions {
   readonly search?: boolean;
   /** HTTPS on the shared load balancer. */
   readonly certificate?: boolean;
+  /** The web front has a load balancer of its own (sharedLoadBalancer false). */
+  readonly webOwnLoadBalancer?: boolean;
+  /** Explicit priorities of the web and shop fronts' rules. */
+  readonly webPriority?: number;
+  readonly shopPriority?: number;
+  /** The cluster name. */
+  readonly clusterName?: string;
+  /** Container Insights (default on). */
+  readonly containerInsights?: boolean;
 }
 
 /** The knobs of the base app a day-2 change turns (each undefined = the base app). */
@@ -43,6 +52,10 @@ export interface BaseAppOptions {
   readonly healthCheckPath?: string;
   readonly healthyHttpCodes?: string;
   readonly routes?: AlbRoute[];
+  /** The container of the default target (default 'web'). */
+  readonly defaultContainer?: { name: string; port: number };
+  /** The network's topology (default PRIVATE_WITH_NAT). */
+  readonly topology?: VpcTopology;
   readonly spot?: boolean;
   readonly exec?: boolean;
   readonly logRetention?: logs.RetentionDays;
@@ -107,7 +120,12 @@ function contentMatches(before: Record<string, any>, after: Record<string, any>)
 
 /** The base app: shaped like the examples (scorekeep + its scheduled task). */
 export function buildBaseApp(scope: Construct, opts: BaseAppOptions = {}): void {
+  if (opts.topology === VpcTopology.PRIVATE_ISOLATED) {
+    // the images of this app are public: in an isolated network they come through a proxy (the row is about the network)
+    Validations.of(scope).acknowledge({ id: 'cdk-fargate-kit::FGK-IMAGE-REGISTRY', reason: 'images through a registry proxy' });
+  }
   const network = new FargateVpc(scope, 'Network', {
+    topology: opts.topology,
     maxAzs: opts.maxAzs ?? 2,
     natGateways: opts.natGateways,
     vpcEndpoints: opts.vpcEndpoints,
@@ -135,8 +153,8 @@ export function buildBaseApp(scope: Construct, opts: BaseAppOptions = {}): void 
   new AlbFrontedService(scope, 'Web', {
     network,
     taskDef,
-    containerName: 'web',
-    containerPort: webPort,
+    containerName: opts.defaultContainer?.name ?? 'web',
+    containerPort: opts.defaultContainer?.port ?? webPort,
     desiredCount: opts.desiredCount,
     autoScaling: autoScaling ? { minCapacity: opts.minCapacity ?? 2, maxCapacity: opts.maxCapacity ?? 6, targetCpuPercent: 70 } : undefined,
     certificate: opts.certificate
@@ -208,6 +226,8 @@ function envService(
 export function buildEnvironmentApp(scope: Construct, opts: EnvironmentAppOptions): void {
   const environment = new FargateEnvironment(scope, 'Env', {
     vpc: { natGateways: 1 },
+    clusterName: opts.clusterName,
+    containerInsights: opts.containerInsights,
     loadBalancer: {
       accessLogs: true,
       certificates: opts.certificate
@@ -221,14 +241,16 @@ export function buildEnvironmentApp(scope: Construct, opts: EnvironmentAppOption
     const web = envService(scope, environment, 'web', 8080, { calls: opts.webCallsApi ? ['api'] : undefined });
     new AlbFront(scope, 'WebFront', {
       service: web,
-      hostHeaders: opts.webHosts ?? ['www.example.com'],
+      sharedLoadBalancer: opts.webOwnLoadBalancer ? false : undefined,
+      hostHeaders: opts.webOwnLoadBalancer ? undefined : opts.webHosts ?? ['www.example.com'],
+      priority: opts.webPriority,
       requestCountScaling: { requestsPerTarget: 1000 },
       loadBalancerAlarms: {},
     });
   }
   if (opts.shop) {
     const shop = envService(scope, environment, 'shop', 3000);
-    new AlbFront(scope, 'ShopFront', { service: shop, hostHeaders: ['shop.example.com'], loadBalancerAlarms: {} });
+    new AlbFront(scope, 'ShopFront', { service: shop, hostHeaders: ['shop.example.com'], priority: opts.shopPriority, loadBalancerAlarms: {} });
   }
   if (opts.search) envService(scope, environment, 'search', 9200, { serviceConnect: 'search' });
 }

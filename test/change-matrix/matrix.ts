@@ -1,7 +1,7 @@
 import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { ADMIN_ROUTE, API_ROUTE, BaseAppOptions } from './base-app';
-import { VpcEndpointService } from '../../src';
+import { VpcEndpointService, VpcTopology } from '../../src';
 
 /** A day-2 change: the base app (or `before`) and the app after the change. */
 export interface Change {
@@ -105,6 +105,48 @@ export const CHANGES: Change[] = [
   { name: 'environment: a service starts calling another (Service Connect)', before: { environment: {} }, after: { environment: { webCallsApi: true } } },
   { name: 'environment: a service published in Service Connect', before: { environment: {} }, after: { environment: { search: true } } },
   { name: 'environment: HTTPS on the shared load balancer', before: { environment: {} }, after: { environment: { certificate: true } } },
+  {
+    name: 'environment: a front moves from the shared load balancer to one of its own',
+    before: { environment: {} },
+    after: { environment: { webOwnLoadBalancer: true } },
+    allow: [/^AWS::ElasticLoadBalancingV2::TargetGroup WebFrontSharedTargetGroup/],
+  },
+  {
+    name: 'environment: a front moves from a load balancer of its own to the shared one',
+    before: { environment: { webOwnLoadBalancer: true } },
+    after: { environment: {} },
+    allow: [/^AWS::(ElasticLoadBalancingV2::(TargetGroup|LoadBalancer|Listener)|EC2::SecurityGroup|S3::Bucket) WebFront/],
+  },
+  {
+    name: 'environment: a service leaves, the others keep their rule priorities',
+    before: { environment: { shop: true } },
+    after: { environment: {} },
+    allow: [/^AWS::(ElasticLoadBalancingV2::TargetGroup|EC2::SecurityGroup|ECS::Service|Logs::LogGroup) shop/i],
+  },
+  {
+    name: 'environment: two explicit priorities swapped',
+    before: { environment: { shop: true, webPriority: 10, shopPriority: 20 } },
+    after: { environment: { shop: true, webPriority: 20, shopPriority: 10 } },
+    unsafe: 'PriorityInUse: move one rule to a free priority first, then the other, in two deploys',
+  },
+  { name: 'environment: Container Insights turned off', before: { environment: {} }, after: { environment: { containerInsights: false } } },
+  {
+    name: 'environment: clusterName set',
+    before: { environment: {} },
+    after: { environment: { clusterName: 'apps' } },
+    unsafe: 'replaces the cluster and every service: set clusterName on day 1, or never',
+  },
+  { name: 'the default target moves to a container a route serves', after: { defaultContainer: { name: 'api', port: 5000 } } },
+  {
+    name: 'a route moves to another container',
+    before: { sidecars: [api, admin] },
+    after: { sidecars: [api, admin], routes: [{ ...API_ROUTE, containerName: 'admin', containerPort: 7000 }] },
+  },
+  {
+    name: 'topology PRIVATE_WITH_NAT → PRIVATE_ISOLATED',
+    after: { topology: VpcTopology.PRIVATE_ISOLATED },
+    unsafe: 'new subnets on the CIDRs of the old ones (the create fails) and every task moves: build the new network beside the old one, move the services, then remove the old one',
+  },
 ];
 
 /** One resource's fate in a change. */
@@ -173,4 +215,61 @@ export function summary(list: Impact[]): string {
     parts.push(`${impact}: ${[...byType].map(([t, n]) => n > 1 ? `${t} ×${n}` : t).join(', ')}`);
   }
   return parts.length === 0 ? 'no change' : parts.join('; ');
+}
+
+/** The logical ID a `{ Ref }` names, or the string itself. */
+function refOf(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (v !== null && typeof v === 'object' && typeof (v as { Ref?: unknown }).Ref === 'string') return (v as { Ref: string }).Ref;
+  return undefined;
+}
+
+/** The target groups an action forwards to. */
+function actionTargetGroups(actions: any[] | undefined): string[] {
+  return (actions ?? []).flatMap(a => [refOf(a.TargetGroupArn), ...(a.ForwardConfig?.TargetGroups ?? []).map((t: any) => refOf(t.TargetGroupArn))])
+    .filter((x): x is string => x !== undefined);
+}
+
+/** Target group logical ID -> the load balancer whose listener (or listener rule) forwards to it. */
+function loadBalancerOfTargetGroups(template: Record<string, any>): Map<string, string> {
+  const resources: Record<string, any> = template.Resources ?? {};
+  const lbOfListener = (listener: string | undefined) => listener === undefined ? undefined
+    : refOf(resources[listener]?.Properties?.LoadBalancerArn) ?? listener;
+  const out = new Map<string, string>();
+  for (const [id, r] of Object.entries(resources)) {
+    if (r.Type === 'AWS::ElasticLoadBalancingV2::Listener') {
+      for (const tg of actionTargetGroups(r.Properties?.DefaultActions)) out.set(tg, lbOfListener(id)!);
+    } else if (r.Type === 'AWS::ElasticLoadBalancingV2::ListenerRule') {
+      const lb = lbOfListener(refOf(r.Properties?.ListenerArn));
+      for (const tg of actionTargetGroups(r.Properties?.Actions)) if (lb !== undefined) out.set(tg, lb);
+    }
+  }
+  return out;
+}
+
+/**
+ * Updates CloudFormation starts and cannot finish: a kept target group attached to another load
+ * balancer (a target group belongs to one: TargetGroupAssociationLimit), and a listener rule
+ * taking a priority another rule of its listener held before (that rule still holds it until it
+ * is updated or, removed, until cleanup: PriorityInUse).
+ */
+export function failingUpdates(before: Record<string, any>, after: Record<string, any>): Impact[] {
+  const out: Impact[] = [];
+  const lbBefore = loadBalancerOfTargetGroups(before);
+  for (const [tg, lb] of loadBalancerOfTargetGroups(after)) {
+    const old = lbBefore.get(tg);
+    if (old !== undefined && old !== lb) {
+      out.push({ logicalId: tg, type: 'AWS::ElasticLoadBalancingV2::TargetGroup', impact: `re-associated from ${old} to ${lb} (update fails: TargetGroupAssociationLimit)` });
+    }
+  }
+  const rules = (t: Record<string, any>) => Object.entries<any>(t.Resources ?? {}).filter(([, r]) => r.Type === 'AWS::ElasticLoadBalancingV2::ListenerRule')
+    .map(([id, r]) => ({ id, listener: JSON.stringify(r.Properties?.ListenerArn), priority: r.Properties?.Priority }));
+  const held = new Map(rules(before).map(r => [`${r.listener}#${r.priority}`, r.id]));
+  for (const r of rules(after)) {
+    const holder = held.get(`${r.listener}#${r.priority}`);
+    if (holder !== undefined && holder !== r.id) {
+      out.push({ logicalId: r.id, type: 'AWS::ElasticLoadBalancingV2::ListenerRule', impact: `takes priority ${r.priority} that ${holder} held (update fails: PriorityInUse)` });
+    }
+  }
+  return out;
 }

@@ -20,7 +20,7 @@ describe('ManyServices example', () => {
   test('the frontend is public through a rule of the shared listener', () => {
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
       Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/*'] } }],
-      Actions: [{ Type: 'forward', TargetGroupArn: { Ref: Match.stringLikeRegexp('FrontendFrontTargetGroup') } }],
+      Actions: [{ Type: 'forward', TargetGroupArn: { Ref: Match.stringLikeRegexp('FrontendFrontSharedTargetGroup') } }],
     });
     t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
       GroupId: { 'Fn::GetAtt': [sg(stack.frontend), 'GroupId'] },

@@ -4,7 +4,8 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { envFixture, taskDef } from './helpers';
 import { AlbFront, AlbFrontedService, FargateEnvironment, FargateService, FargateVpc, VpcTopology } from '../../src';
 import * as environmentRules from '../../src/validation/environment-rules';
-import { domainCovers, patternsOverlap } from '../../src/validation/environment-rules';
+import { domainCovers } from '../../src/validation/environment-rules';
+import { patternsOverlap } from '../../src/validation/pattern-match';
 import { atSynth } from '../at-synth';
 import { asText } from '../validation/as-text';
 
@@ -81,7 +82,7 @@ describe('FargateEnvironment and its services, caught at synth', () => {
       const service = new FargateService(stack, 'S', { environment, taskDef: taskDef(stack, 'T', 'web', 8080) });
       expect(atSynth(() => {
         for (let i = 0; i < 6; i++) new AlbFront(stack, `F${i}`, { service, hostHeaders: [`h${i}.example.com`] });
-      }, stack)).toThrow(/AlbFront Stack\/F0: \[FGK-TARGET-COUNT\] the fronts of the service send traffic to 6 different container:port targets .* at most 5 load balancer targets/);
+      }, stack)).toThrow(/AlbFront Stack\/F0: \[FGK-TARGET-COUNT\] the fronts of the service send traffic through 6 target groups .* at most 5 target groups/);
     });
 
     test('FGK-PATH-PATTERN on pathPatterns', () => {
@@ -106,25 +107,36 @@ describe('FargateEnvironment and its services, caught at synth', () => {
     });
 
     test('FGK-SHARED-LISTENER-OVERLAP: overlapping, neither more specific, order left to derived priorities', () => {
-      expect(two({ pathPatterns: ['/api/*'] }, { pathPatterns: ['/api/?x'] })).toThrow(
+      expect(two({ pathPatterns: ['/api/*x'] }, { pathPatterns: ['/api/?y'] })).toThrow(
         /\[FGK-SHARED-LISTENER-OVERLAP\] .* overlap on the shared listener and neither is more specific.*Fix: make the conditions disjoint, or set priority/);
     });
 
     test('overlaps ordered by specificity or by explicit priority are fine', () => {
       expect(two({ hostHeaders: ['app.example.com'] }, { hostHeaders: ['app.example.com'], pathPatterns: ['/api/*'] })).not.toThrow();
-      expect(two({ pathPatterns: ['/api*'], priority: 5 }, { pathPatterns: ['/api/*'] })).not.toThrow();
+      expect(two({ pathPatterns: ['/api/*'], priority: 5 }, { pathPatterns: ['/api*'] })).not.toThrow();
       expect(two({ hostHeaders: ['a.example.com'] }, { hostHeaders: ['b.example.com'] })).not.toThrow();
       // a literal host is more specific than a wildcard one (its derived priority comes first)
       expect(two({ hostHeaders: ['*.example.com'] }, { hostHeaders: ['a.example.com'] })).not.toThrow();
     });
 
-    test('FGK-SHARED-LISTENER-OVERLAP: a wildcard host and no host at all are equally unspecific', () => {
-      expect(two({ hostHeaders: ['*.example.com'] }, { pathPatterns: ['*'] })).toThrow(/\[FGK-SHARED-LISTENER-OVERLAP\] .* neither is more specific/);
+    test('a rule that matches every request comes last: a wildcard host before it', () => {
+      expect(two({ hostHeaders: ['*.example.com'] }, { pathPatterns: ['*'] })).not.toThrow();
+    });
+
+    test('FGK-SHARED-LISTENER-OVERLAP: an explicit priority that puts a broader rule first shadows the narrower one (also a route of the same front)', () => {
+      expect(two({ pathPatterns: ['/api*'], priority: 5 }, { pathPatterns: ['/api/*'] })).toThrow(
+        /\[FGK-SHARED-LISTENER-OVERLAP\] Stack\/B \(any host, path \/api\/\*, priority \d+\) is never reached on the shared listener: Stack\/A \(any host, path \/api\*, priority 5\) is evaluated first.*Fix: give the more specific rule the lower priority number/);
+      const { stack, environment } = envFixture({ loadBalancer: {} });
+      const td = taskDef(stack, 'T', 'web', 8080);
+      td.addAppContainer('admin', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:latest'), ports: [7000] });
+      const svc = new FargateService(stack, 'Svc', { environment, taskDef: td });
+      new AlbFront(stack, 'Front', { service: svc, hostHeaders: ['a.example.com'], priority: 1, routes: [{ pathPattern: '/admin/*', containerName: 'admin' }] });
+      expect(atSynth(() => stack)).toThrow(/\[FGK-SHARED-LISTENER-OVERLAP\] Stack\/Front route \/admin\/\* .* is never reached on the shared listener: Stack\/Front \(host a.example.com, any path, priority 1\)/);
     });
 
     test('FGK-SHARED-LISTENER-PRIORITY: two rules with one priority; a priority out of range', () => {
       expect(two({ hostHeaders: ['a.example.com'], priority: 7 }, { hostHeaders: ['b.example.com'], priority: 7 })).toThrow(
-        /\[FGK-SHARED-LISTENER-PRIORITY\] Stack\/A .* and Stack\/B .* have the same priority 7 on the shared listener.*Fix: set a distinct priority/);
+        /\[FGK-SHARED-LISTENER-PRIORITY\] Stack\/A .* and Stack\/B .* have the same priority 7 on the shared listener.*Fix: set priority on one of them to a number no other rule of the listener uses/);
       expect(two({ hostHeaders: ['a.example.com'], priority: 50001 }, { hostHeaders: ['b.example.com'] })).toThrow(
         /\[FGK-SHARED-LISTENER-PRIORITY\] Stack\/A: priority 50001 is not valid;.*Fix: choose one in that range/);
     });

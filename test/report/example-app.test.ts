@@ -131,7 +131,7 @@ describe('ManyServices: one environment, a shared load balancer and Service Conn
       'tcp 5000 from service Worker (no ingress)',
     ]);
     expect(byName('Frontend').ingress).toEqual(['tcp 8080 from load balancer Env/LoadBalancer (reachable from 0.0.0.0/0 on tcp 80)']);
-    expect(byName('Frontend').targets).toEqual(['web:8080 ← FrontendFront/TargetGroup']);
+    expect(byName('Frontend').targets).toEqual(['web:8080 ← FrontendFront/SharedTargetGroup']);
     expect(byName('Worker').ingress).toEqual([]);
   });
 

@@ -44,7 +44,7 @@ describe('checkHasTargetContainer', () => {
 describe('checkTargetCount', () => {
   test('valid', () => expect(checkTargetCount(['a:1', 'a:2', 'b:3', 'c:4', 'd:5'])).toBeUndefined());
   test('invalid', () => expect(checkTargetCount(['a:1', 'a:2', 'b:3', 'c:4', 'd:5', 'e:6'])).toMatch(
-    /^\[FGK-[A-Z0-9-]+\] routes send traffic to 6 different container:port targets .*at most 5 .*Fix: route several paths/));
+    /^\[FGK-TARGET-COUNT\] routes send traffic through 6 target groups .*at most 5 .*Fix: route several paths/));
 });
 
 describe('checkAzCoverage', () => {

@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { asText } from './as-text';
 import * as routeRules from '../../src/validation/route-rules';
-import { assignSharedPriorities, derivedRulePriority, sharedRuleSlot } from '../../src/validation/route-rules';
+import { derivedRulePriority, derivedSharedRulePriority, sharedRuleBand } from '../../src/validation/route-rules';
 
 const { checkRoutePriorities } = asText(routeRules);
 
@@ -35,44 +35,67 @@ describe('checkRoutePriorities', () => {
     expect(checkRoutePriorities([{ pathPattern: '/a', priority: Token.asNumber({ Ref: 'P' }) }])).toEqual([]));
 });
 
-describe('assignSharedPriorities: derived priorities that collide move within their band', () => {
-  const slot = (base: number, first = 1, last = 10) => ({ base, first, last });
-
-  test('no collision: every rule keeps its derived or explicit priority', () => {
-    expect(assignSharedPriorities([{ key: 'a', slot: slot(3) }, { key: 'b', slot: slot(5) }, { key: 'c', explicit: 4 }])).toEqual([3, 5, 4]);
+describe('derivedSharedRulePriority: from the rule\'s own conditions alone, never moved', () => {
+  test('the same conditions give the same priority, whatever else is on the listener; hosts ignore case and order', () => {
+    expect(derivedSharedRulePriority(['A.example.com', 'b.example.com'], ['/x/*'])).toBe(derivedSharedRulePriority(['b.example.com', 'a.example.com'], ['/x/*']));
   });
 
-  test('two derived rules on one priority: the smaller key keeps it, the other takes the next free one of the band', () => {
-    expect(assignSharedPriorities([{ key: 'b', slot: slot(3) }, { key: 'a', slot: slot(3) }])).toEqual([4, 3]);
+  test('pinned values: a change of the derivation is a change of every deployed rule\'s priority (docs/changes.md)', () => {
+    expect([
+      derivedSharedRulePriority(['app.example.com'], []),
+      derivedSharedRulePriority(['*.example.com'], []),
+      derivedSharedRulePriority([], ['/api/*']),
+      derivedSharedRulePriority(['app.example.com'], ['/api/*']),
+      derivedSharedRulePriority([], ['*.png']),
+    ],
+
+    ).toMatchInlineSnapshot(`
+[
+  35884,
+  47902,
+  26539,
+  25904,
+  29891,
+]
+`);
   });
 
-  test('an explicit priority is never moved; a derived rule on it moves', () => {
-    expect(assignSharedPriorities([{ key: 'a', slot: slot(3) }, { key: 'z', explicit: 3 }])).toEqual([4, 3]);
+  test('bands by specificity: longer literal path first, literal hosts before others, host-only rules last', () => {
+    const band = (hosts: string[], paths: string[]) => sharedRuleBand(hosts, paths);
+    const inBand = (hosts: string[], paths: string[]) => {
+      const b = band(hosts, paths);
+      const p = derivedSharedRulePriority(hosts, paths);
+      return p >= b.first && p < b.first + b.width;
+    };
+    for (const [h, p] of [[['a.example.com'], []], [['*.example.com'], []], [[], ['/api/*']], [['a.example.com'], ['/api/v1/*']],
+      [[], ['*']], [[], [`/${'x'.repeat(60)}*`]]] as Array<[string[], string[]]>) {
+      expect(inBand(h, p)).toBe(true);
+    }
+    const order = [
+      band([], [`/${'x'.repeat(60)}*`]), band(['a.example.com'], ['/api/v1/*']), band([], ['/api/v1/*']), band(['a.example.com'], ['/api/*']),
+      band([], ['/api/*']), band([], ['/*']), band([], ['*.png']), band(['a.example.com'], []), band(['*.example.com'], []), band([], ['*']),
+    ].map(b => b.first);
+    expect([...order].sort((x, y) => x - y)).toEqual(order);
+    expect(band([], []).first + band([], []).width - 1).toBe(50000);
+    expect(band(['*'], ['*'])).toEqual(band([], []));
+    expect(band(['a.example.com'], [`/${'x'.repeat(200)}*`]).first).toBe(1);
   });
 
-  test('the search wraps around within the band and never leaves it', () => {
-    expect(assignSharedPriorities([{ key: 'a', slot: slot(10) }, { key: 'b', slot: slot(10) }])).toEqual([10, 1]);
-    expect(assignSharedPriorities([{ key: 'a', slot: slot(10, 8, 10) }, { key: 'b', slot: slot(10, 8, 10) }, { key: 'c', explicit: 8 }])).toEqual([10, 9, 8]);
+  test('the least specific path of a rule decides its band', () => {
+    expect(sharedRuleBand([], ['/api/v1/*', '/*'])).toEqual(sharedRuleBand([], ['/*']));
   });
 
-  test('a full band keeps the collision (for FGK-SHARED-LISTENER-PRIORITY to report)', () => {
-    const full = [{ key: 'a', slot: slot(1, 1, 2) }, { key: 'b', slot: slot(1, 1, 2) }, { key: 'c', slot: slot(2, 1, 2) }];
-    expect(assignSharedPriorities(full)).toEqual([1, 2, 2]);
-  });
-
-  test('the result does not depend on the order the rules were added in', () => {
-    const claims = [{ key: 'x', slot: slot(5) }, { key: 'y', slot: slot(5) }, { key: 'w', slot: slot(6) }];
-    const forward = assignSharedPriorities(claims);
-    const backward = assignSharedPriorities([...claims].reverse()).reverse();
-    expect(backward).toEqual(forward);
-    expect(forward).toEqual([5, 6, 7]);
-  });
-
-  test('bands of the shared listener: literal hosts first, then wildcard or no host, for the same path', () => {
-    const literal = sharedRuleSlot(['a.example.com'], []);
-    const wildcard = sharedRuleSlot(['*.example.com'], []);
-    expect(literal.first).toBeLessThanOrEqual(literal.base);
-    expect(literal.base).toBeLessThanOrEqual(literal.last);
-    expect(literal.last).toBeLessThan(wildcard.first);
+  test('bands do not overlap: every literal length and host kind has its own range within 1-50000', () => {
+    const ranges = [];
+    for (let l = 0; l <= 128; l++) {
+      const path = l === 0 ? '*x' : `/${'a'.repeat(l - 1)}*`;
+      for (const hosts of [['a.example.com'], []]) ranges.push(sharedRuleBand(hosts, [path]));
+    }
+    ranges.push(sharedRuleBand(['a.example.com'], []), sharedRuleBand(['*.example.com'], []), sharedRuleBand([], []));
+    expect(ranges.filter(r => !Number.isInteger(r.first) || !Number.isInteger(r.width) || r.width < 20)).toEqual([]);
+    const sorted = ranges.map(r => [r.first, r.first + r.width - 1]).sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i][0]).toBeGreaterThan(sorted[i - 1][1]);
+    expect(sorted[0][0]).toBeGreaterThanOrEqual(1);
+    expect(sorted[sorted.length - 1][1]).toBeLessThanOrEqual(50000);
   });
 });
