@@ -1,5 +1,5 @@
 import { TaskPlacementFacts, hasNoInternetRoute } from './placement-rules';
-import { EXAMPLES_PENDING, Problem, defineRule } from './rule';
+import { Problem, defineRule } from './rule';
 
 /**
  * What stands for an unresolved part (a CloudFormation reference) in an image reference
@@ -67,7 +67,17 @@ export const IMAGE_REGISTRY = defineRule<{ container: string; image: string; whe
   source: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html',
   message: d => `container '${d.container}' image '${d.image}' is pulled from ${d.where}, but the task subnets have no internet route (topology ${d.topology}); VPC endpoints reach private ECR (<account>.dkr.ecr.<region>.amazonaws.com) only, so the task stops with CannotPullContainerError.`,
   fix: () => 'push or mirror the image to a private ECR repository (ContainerImage.fromEcrRepository, or fromAsset), or reference it through an ECR pull-through cache rule (<account>.dkr.ecr.<region>.amazonaws.com/<prefix>/...; AWS documents that the first pull through the cache needs an internet route), or use topology PRIVATE_WITH_NAT; if the tasks reach the registry another way (a proxy of your own), acknowledge the rule: Validations.of(service).acknowledge({ id: \'cdk-fargate-kit::FGK-IMAGE-REGISTRY\', reason }).',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const isolated = new FargateVpc(stack, 'AppVpc', { topology: VpcTopology.PRIVATE_ISOLATED });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Service', { network: isolated, taskDef });`,
+    compliant: `const isolated = new FargateVpc(stack, 'AppVpc', { topology: VpcTopology.PRIVATE_ISOLATED });
+const repository = ecr.Repository.fromRepositoryName(stack, 'Repo', 'web');
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromEcrRepository(repository, 'v1') });
+new FargateService(stack, 'Service', { network: isolated, taskDef });`,
+  },
 });
 
 /**

@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { EXAMPLES_PENDING, Finding, defineRuleOfKinds } from './rule';
+import { Finding, defineRuleOfKinds } from './rule';
 
 /**
  * The stable subnet layout of a FargateVpc: every availability zone has a fixed slot in each
@@ -36,7 +36,10 @@ export const SUBNET_LAYOUT = defineRuleOfKinds({
       fix: (d: { maxVpcPrefix: number }) => `use a VPC of /${d.maxVpcPrefix} or larger, e.g. '10.0.0.0/16'.`,
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: 'new FargateVpc(stack, \'AppVpc\', { cidr: \'10.0.0.0/24\' });',
+    compliant: 'new FargateVpc(stack, \'AppVpc\', { cidr: \'10.0.0.0/21\' });',
+  },
 });
 
 /**

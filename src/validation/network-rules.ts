@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { networkAddress, parseCidr } from './cidr';
-import { EXAMPLES_PENDING, Finding, defineRule, defineRuleOfKinds } from './rule';
+import { Finding, defineRule, defineRuleOfKinds } from './rule';
 
 // Rules see topologies and endpoint services by their names (the values of the
 // `VpcTopology` and `VpcEndpointService` enums), so that validation/ imports nothing above it.
@@ -37,7 +37,10 @@ export const MAX_AZS = defineRuleOfKinds({
       fix: () => 'set maxAzs to 2 or more (2 is the default and the minimum for high availability).',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: 'new FargateVpc(stack, \'AppVpc\', { maxAzs: 0 });',
+    compliant: 'new FargateVpc(stack, \'AppVpc\', { maxAzs: 2 });',
+  },
 });
 
 /** `maxAzs` must be a whole number of at least 1. */
@@ -76,7 +79,10 @@ export const NAT_GATEWAYS = defineRuleOfKinds({
       fix: (d: { azCount: number }) => `set natGateways between 1 and ${d.azCount}, or raise maxAzs.`,
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: 'new FargateVpc(stack, \'AppVpc\', { topology: VpcTopology.PRIVATE_WITH_NAT, natGateways: 0 });',
+    compliant: 'new FargateVpc(stack, \'AppVpc\', { topology: VpcTopology.PRIVATE_WITH_NAT, natGateways: 1 });',
+  },
 });
 
 /** NAT gateways exist only in `PRIVATE_WITH_NAT`, at least one and at most one per AZ. */
@@ -98,7 +104,27 @@ export const ENDPOINTS_FOR_TOPOLOGY = defineRule<{ missing: readonly string[]; t
   source: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html',
   message: d => `the network lacks VPC endpoints ${d.missing.join(', ')}; in topology ${d.topology} tasks have no route to the internet and can only pull images (ECR_API, ECR_DOCKER, S3) and ship logs (CLOUDWATCH_LOGS) through VPC endpoints.`,
   fix: () => 'create those endpoints and declare them in FargateVpc.fromVpc({ vpcEndpoints }) (FargateVpc creates them by itself), or use topology PRIVATE_WITH_NAT.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const vpc = ec2.Vpc.fromVpcAttributes(stack, 'IsolatedVpc', {
+  vpcId: 'vpc-0fedcba9876543210',
+  availabilityZones: ['us-east-1a', 'us-east-1b'],
+  isolatedSubnetIds: ['subnet-0isolated1', 'subnet-0isolated2'],
+  isolatedSubnetRouteTableIds: ['rtb-0isolated1', 'rtb-0isolated2'],
+});
+FargateVpc.fromVpc(stack, 'IsolatedNetwork', { vpc, topology: VpcTopology.ISOLATED_ONLY });`,
+    compliant: `const vpc = ec2.Vpc.fromVpcAttributes(stack, 'IsolatedVpc', {
+  vpcId: 'vpc-0fedcba9876543210',
+  availabilityZones: ['us-east-1a', 'us-east-1b'],
+  isolatedSubnetIds: ['subnet-0isolated1', 'subnet-0isolated2'],
+  isolatedSubnetRouteTableIds: ['rtb-0isolated1', 'rtb-0isolated2'],
+});
+FargateVpc.fromVpc(stack, 'IsolatedNetwork', {
+  vpc,
+  topology: VpcTopology.ISOLATED_ONLY,
+  // the endpoints that exist in this VPC
+  vpcEndpoints: [VpcEndpointService.ECR_API, VpcEndpointService.ECR_DOCKER, VpcEndpointService.S3, VpcEndpointService.CLOUDWATCH_LOGS],
+});`,
+  },
 });
 
 /** A network without a route to the internet must have the endpoints a task needs to start. */
@@ -135,7 +161,10 @@ export const VPC_CIDR = defineRuleOfKinds({
       fix: () => 'use a larger block such as \'10.0.0.0/16\', or fewer AZs.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: 'new FargateVpc(stack, \'AppVpc\', { cidr: \'10.0.1.0/16\' });',
+    compliant: 'new FargateVpc(stack, \'AppVpc\', { cidr: \'10.0.0.0/16\' });',
+  },
 });
 
 /**
@@ -173,7 +202,20 @@ export const SUBNET_SELECTION = defineRuleOfKinds({
       fix: (d: { prop: string }) => `pass ${d.prop} that names subnets the VPC has.`,
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `// network.vpc has the subnet groups 'Public' and 'Private'
+FargateVpc.fromVpc(stack, 'SharedNetwork', {
+  vpc: network.vpc,
+  topology: VpcTopology.PRIVATE_WITH_NAT,
+  taskSubnets: { subnetGroupName: 'App' },
+});`,
+    compliant: `// network.vpc has the subnet groups 'Public' and 'Private'
+FargateVpc.fromVpc(stack, 'SharedNetwork', {
+  vpc: network.vpc,
+  topology: VpcTopology.PRIVATE_WITH_NAT,
+  taskSubnets: { subnetGroupName: 'Private' },
+});`,
+  },
 });
 
 /** FGK-VPC-FEWER-AZS (warning): the VPC spans fewer AZs than asked. */
@@ -186,5 +228,12 @@ export const VPC_FEWER_AZS = defineRule<{ maxAzs: number; knownAzs: number }>({
   source: 'https://docs.aws.amazon.com/cdk/v2/guide/environments.html',
   message: d => `maxAzs ${d.maxAzs} but the stack knows only ${d.knownAzs} availability zones, so the VPC spans ${d.knownAzs}.`,
   fix: d => `set the stack's env (account and region) so all AZs are known, or lower maxAzs to ${d.knownAzs}.`,
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `// no env: the stack knows 2 AZs only
+const vpcStack = new Stack(app, 'VpcStack');
+new FargateVpc(vpcStack, 'AppVpc', { maxAzs: 3 });`,
+    compliant: `// with env: the stack knows every AZ of the region
+const vpcStack = new Stack(app, 'VpcStack', { env: { account: '123456789012', region: 'us-east-1' } });
+new FargateVpc(vpcStack, 'AppVpc', { maxAzs: 3 });`,
+  },
 });

@@ -1,5 +1,5 @@
 import { NO_INTERNET_TOPOLOGIES, missingCoreEndpoints } from './network-rules';
-import { EXAMPLES_PENDING, Finding, defineRule } from './rule';
+import { Finding, defineRule } from './rule';
 
 /** Which subnets tasks land in and whether they can reach the internet. */
 export interface TaskPlacementFacts {
@@ -29,12 +29,43 @@ export const PUBLIC_SUBNET_PUBLIC_IP = defineRule<{ publicSubnets: number; topol
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html',
   message: d => `taskSubnets select ${d.publicSubnets} public subnet(s) but topology ${d.topology} gives tasks no public IP (assignPublicIp DISABLED), and the network lacks VPC endpoints ${d.missing.join(', ')}; the internet gateway drops traffic from addresses without a public IP, so the task cannot pull its image (CannotPullContainerError) or ship logs.`,
   fix: () => 'use topology PUBLIC_ONLY (assigns public IPs), or select private subnets as taskSubnets, or add the VPC endpoints.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `// tasks in the public subnets of a NAT network get no public IP
+const shared = FargateVpc.fromVpc(stack, 'SharedNetwork', {
+  vpc: network.vpc,
+  topology: VpcTopology.PRIVATE_WITH_NAT,
+  taskSubnets: { subnetType: ec2.SubnetType.PUBLIC },
 });
+const repository = ecr.Repository.fromRepositoryName(stack, 'Repo', 'web');
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromEcrRepository(repository, 'v1') });
+new FargateService(stack, 'Service', { network: shared, taskDef });`,
+    compliant: `// PUBLIC_ONLY runs tasks in the public subnets with a public IP
+const shared = FargateVpc.fromVpc(stack, 'SharedNetwork', {
+  vpc: network.vpc,
+  topology: VpcTopology.PUBLIC_ONLY,
+  taskSubnets: { subnetType: ec2.SubnetType.PUBLIC },
+});
+const repository = ecr.Repository.fromRepositoryName(stack, 'Repo', 'web');
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromEcrRepository(repository, 'v1') });
+new FargateService(stack, 'Service', { network: shared, taskDef });`,
+  },
+});
+
+/**
+ * Whether the network reports its missing core endpoints itself: a network of a topology
+ * without internet route (FargateVpc creates them, FargateVpc.fromVpc reports
+ * FGK-ENDPOINTS-FOR-TOPOLOGY), so that the workloads in it do not report the same missing
+ * endpoints again, each under another rule.
+ */
+function networkReportsCoreEndpoints(f: TaskPlacementFacts): boolean {
+  return NO_INTERNET_TOPOLOGIES.includes(f.topology);
+}
 
 /** A task in a public subnet without a public IP (and without endpoints) cannot pull its image. */
 export function checkPublicSubnetPublicIp(f: TaskPlacementFacts): Finding {
-  if (f.publicSubnets === 0 || f.assignPublicIp) return undefined;
+  if (f.publicSubnets === 0 || f.assignPublicIp || networkReportsCoreEndpoints(f)) return undefined;
   const missing = missingCoreEndpoints(f.endpoints);
   return missing.length === 0 ? undefined : PUBLIC_SUBNET_PUBLIC_IP.problem({ publicSubnets: f.publicSubnets, topology: f.topology, missing });
 }
@@ -48,12 +79,41 @@ export const ISOLATED_SUBNET_ENDPOINTS = defineRule<{ isolatedSubnets: number; m
   source: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html',
   message: d => `taskSubnets select ${d.isolatedSubnets} isolated subnet(s) (no NAT, no internet route) and the network lacks VPC endpoints ${d.missing.join(', ')}; such a task cannot pull its image (ECR_API, ECR_DOCKER, S3) or ship logs (CLOUDWATCH_LOGS).`,
   fix: () => 'create the endpoints (FargateVpc with topology PRIVATE_ISOLATED does), declare them in FargateVpc.fromVpc({ vpcEndpoints }), or select private subnets with a NAT route.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const vpc = new ec2.Vpc(stack, 'SharedVpc', { subnetConfiguration: [
+  { name: 'Public', subnetType: ec2.SubnetType.PUBLIC },
+  { name: 'App', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+  { name: 'Data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+] });
+const shared = FargateVpc.fromVpc(stack, 'SharedNetwork', {
+  vpc,
+  topology: VpcTopology.PRIVATE_WITH_NAT,
+  taskSubnets: { subnetGroupName: 'Data' },
+});
+const repository = ecr.Repository.fromRepositoryName(stack, 'Repo', 'web');
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromEcrRepository(repository, 'v1') });
+new FargateService(stack, 'Service', { network: shared, taskDef });`,
+    compliant: `const vpc = new ec2.Vpc(stack, 'SharedVpc', { subnetConfiguration: [
+  { name: 'Public', subnetType: ec2.SubnetType.PUBLIC },
+  { name: 'App', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+  { name: 'Data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+] });
+const shared = FargateVpc.fromVpc(stack, 'SharedNetwork', {
+  vpc,
+  topology: VpcTopology.PRIVATE_WITH_NAT,
+  taskSubnets: { subnetGroupName: 'App' },
+});
+const repository = ecr.Repository.fromRepositoryName(stack, 'Repo', 'web');
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromEcrRepository(repository, 'v1') });
+new FargateService(stack, 'Service', { network: shared, taskDef });`,
+  },
 });
 
 /** A task in an isolated subnet needs the ECR, S3 and CloudWatch Logs endpoints. */
 export function checkIsolatedSubnetEndpoints(f: TaskPlacementFacts): Finding {
-  if (f.isolatedSubnets === 0) return undefined;
+  if (f.isolatedSubnets === 0 || networkReportsCoreEndpoints(f)) return undefined;
   const missing = missingCoreEndpoints(f.endpoints);
   return missing.length === 0 ? undefined : ISOLATED_SUBNET_ENDPOINTS.problem({ isolatedSubnets: f.isolatedSubnets, missing });
 }
@@ -67,7 +127,29 @@ export const SECRET_ENDPOINTS = defineRule<{ missing: readonly string[] }>({
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html',
   message: d => `the task's containers read secrets through ${d.missing.join(', ')}, but its subnets have no internet route and the network lacks VPC endpoint(s) ${d.missing.join(', ')}; the task stops before starting with ResourceInitializationError.`,
   fix: d => `add them to the network, e.g. new FargateVpc(..., { vpcEndpoints: [VpcEndpointService.${d.missing.join(', VpcEndpointService.')}] }).`,
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const isolated = new FargateVpc(stack, 'AppVpc', { topology: VpcTopology.PRIVATE_ISOLATED });
+const repository = ecr.Repository.fromRepositoryName(stack, 'Repo', 'web');
+const dbPassword = secretsmanager.Secret.fromSecretNameV2(stack, 'DbPassword', 'prod/db-password');
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', {
+  image: ecs.ContainerImage.fromEcrRepository(repository, 'v1'),
+  secrets: { DB_PASSWORD: ecs.Secret.fromSecretsManager(dbPassword) },
+});
+new FargateService(stack, 'Service', { network: isolated, taskDef });`,
+    compliant: `const isolated = new FargateVpc(stack, 'AppVpc', {
+  topology: VpcTopology.PRIVATE_ISOLATED,
+  vpcEndpoints: [VpcEndpointService.SECRETS_MANAGER],
+});
+const repository = ecr.Repository.fromRepositoryName(stack, 'Repo', 'web');
+const dbPassword = secretsmanager.Secret.fromSecretNameV2(stack, 'DbPassword', 'prod/db-password');
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', {
+  image: ecs.ContainerImage.fromEcrRepository(repository, 'v1'),
+  secrets: { DB_PASSWORD: ecs.Secret.fromSecretsManager(dbPassword) },
+});
+new FargateService(stack, 'Service', { network: isolated, taskDef });`,
+  },
 });
 
 /** Secrets need a Secrets Manager / SSM path when tasks have no internet route. */
@@ -86,7 +168,21 @@ export const EXEC_ENDPOINT = defineRule({
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html',
   message: () => 'enableExecuteCommand is true, but the task subnets have no internet route and the network lacks the SSM_MESSAGES (ssmmessages) VPC endpoint; the ECS Exec agent cannot open its channel, so `aws ecs execute-command` fails.',
   fix: () => 'add it to the network, e.g. new FargateVpc(..., { vpcEndpoints: [VpcEndpointService.SSM_MESSAGES] }), or turn enableExecuteCommand off.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const isolated = new FargateVpc(stack, 'AppVpc', { topology: VpcTopology.PRIVATE_ISOLATED });
+const repository = ecr.Repository.fromRepositoryName(stack, 'Repo', 'web');
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromEcrRepository(repository, 'v1') });
+new FargateService(stack, 'Service', { network: isolated, taskDef, enableExecuteCommand: true });`,
+    compliant: `const isolated = new FargateVpc(stack, 'AppVpc', {
+  topology: VpcTopology.PRIVATE_ISOLATED,
+  vpcEndpoints: [VpcEndpointService.SSM_MESSAGES],
+});
+const repository = ecr.Repository.fromRepositoryName(stack, 'Repo', 'web');
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromEcrRepository(repository, 'v1') });
+new FargateService(stack, 'Service', { network: isolated, taskDef, enableExecuteCommand: true });`,
+  },
 });
 
 /** ECS Exec needs the `ssmmessages` endpoint when tasks have no internet route. */

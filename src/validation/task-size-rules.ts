@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { EXAMPLES_PENDING, Finding, defineRule, defineRuleOfKinds } from './rule';
+import { Finding, defineRule, defineRuleOfKinds } from './rule';
 
 /**
  * Fargate task CPU units and the memory sizes (MiB) each allows: `[cpu, first, last, step]`.
@@ -78,7 +78,12 @@ export const EPHEMERAL_STORAGE = defineRule<{ gib: number }>({
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-storage.html',
   message: d => `ephemeralStorageGiB ${d.gib} is out of range; Fargate ephemeral storage is a whole number between 21 and 200 GiB (20 GiB when not set).`,
   fix: () => 'set a value from 21 to 200, or leave it unset for the 20 GiB default.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task', { ephemeralStorageGiB: 250 });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task', { ephemeralStorageGiB: 200 });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });`,
+  },
 });
 
 /** Ephemeral storage, when set, is a whole number of GiB between 21 and 200. */
@@ -122,7 +127,17 @@ export const PLATFORM = defineRuleOfKinds({
       fix: () => 'set cpu to one of those values (with a matching memoryLimitMiB), or use LINUX.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `// a Windows task of the default size (cpu 256)
+const taskDef = new FargateTaskDef(stack, 'Task', { operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022') });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task', {
+  operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE,
+  cpu: 1024,
+  memoryLimitMiB: 2048,
+});
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022') });`,
+  },
 });
 
 /**
@@ -149,7 +164,12 @@ export const ECS_NAME = defineRule<{ what: string; name: string }>({
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html',
   message: d => `${d.what} '${d.name}' is not a name ECS accepts; it must be 1 to 255 letters, digits, hyphens (-) or underscores (_).`,
   fix: d => `rename it, e.g. '${suggestName(d.name)}'.`,
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task', { family: 'shop.web' });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task', { family: 'shop-web' });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });`,
+  },
 });
 
 /** Names ECS accepts for families, containers and volumes: 1-255 letters, digits, '-' and '_'. */

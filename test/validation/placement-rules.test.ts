@@ -32,6 +32,14 @@ describe('placement rules', () => {
     expect(checkIsolatedSubnetEndpoints({ ...isolated, topology: 'PRIVATE_WITH_NAT', endpoints: ['S3'] }))
       .toMatch(/taskSubnets select 2 isolated subnet\(s\) .* lacks VPC endpoints ECR_API, ECR_DOCKER, CLOUDWATCH_LOGS; .*Fix: create the endpoints/);
   });
+  test('in a topology without internet route the network reports the missing endpoints (FGK-ENDPOINTS-FOR-TOPOLOGY), not each workload again', () => {
+    for (const topology of ['PRIVATE_ISOLATED', 'ISOLATED_ONLY']) {
+      expect(checkIsolatedSubnetEndpoints({ ...isolated, topology, endpoints: [] })).toBeUndefined();
+      expect(checkPublicSubnetPublicIp({ ...publicNoIp, topology })).toBeUndefined();
+    }
+    // the other topologies do not check the endpoints of the network: the workload does
+    expect(checkIsolatedSubnetEndpoints({ ...isolated, topology: 'PUBLIC_ONLY', endpoints: [] })).toMatch(/^\[FGK-ISOLATED-SUBNET-ENDPOINTS\]/);
+  });
   test('secrets need their endpoint without an internet route', () => {
     expect(checkSecretEndpoints(nat, ['SECRETS_MANAGER'])).toBeUndefined();
     expect(checkSecretEndpoints(isolated, [])).toBeUndefined();
