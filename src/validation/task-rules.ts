@@ -164,17 +164,21 @@ export const CONTAINERS_FIT_TASK = defineRuleOfKinds({
   examples: EXAMPLES_PENDING,
 });
 
-/** The containers' CPU units and memory reservations together fit in the task. */
+/**
+ * The containers' CPU units and memory reservations together fit in the task. A container
+ * whose own value is above the task's is left out of the sum: FGK-CONTAINER-CPU /
+ * FGK-CONTAINER-MEMORY report it, and one mistake is reported once.
+ */
 export function checkContainersFitTask(containers: readonly ContainerSpec[], taskCpu: number, taskMemoryMiB: number): Finding {
   if (!Token.isUnresolved(taskCpu)) {
-    const cpus = containers.filter(c => known(c.cpu));
+    const cpus = containers.filter(c => known(c.cpu) && c.cpu <= taskCpu);
     const sum = cpus.reduce((a, c) => a + c.cpu!, 0);
     if (sum > taskCpu) return CONTAINERS_FIT_TASK.problem('cpu', { sum, parts: cpus.map(c => `${c.name} ${c.cpu}`).join(' + '), taskCpu });
   }
   if (!Token.isUnresolved(taskMemoryMiB)) {
     const reserved = containers
       .map(c => ({ name: c.name, mib: known(c.memoryReservationMiB) ? c.memoryReservationMiB : c.memoryLimitMiB }))
-      .filter((r): r is { name: string; mib: number } => known(r.mib));
+      .filter((r): r is { name: string; mib: number } => known(r.mib) && r.mib <= taskMemoryMiB);
     const sum = reserved.reduce((a, r) => a + r.mib, 0);
     if (sum > taskMemoryMiB) {
       return CONTAINERS_FIT_TASK.problem('memory', { sum, parts: reserved.map(r => `${r.name} ${r.mib}`).join(' + '), taskMemoryMiB });

@@ -59,6 +59,16 @@ describe('checkContainersFitTask', () => {
     expect(checkContainersFitTask([spec('a', { memoryLimitMiB: 300 }), spec('b', { memoryReservationMiB: 300 })], 256, 512))
       .toMatch(/the containers reserve 600 MiB of memory \(a 300 \+ b 300; .*more than the task's memoryLimitMiB 512/);
   });
+  test('a container above the task on its own is left to FGK-CONTAINER-CPU / FGK-CONTAINER-MEMORY (one mistake, one report)', () => {
+    expect(checkContainersFitTask([spec('a', { cpu: 512 })], 256, 512)).toBeUndefined();
+    expect(checkContainersFitTask([spec('a', { memoryLimitMiB: 1024 })], 256, 512)).toBeUndefined();
+    expect(checkContainersFitTask([spec('a', { memoryLimitMiB: 1024, memoryReservationMiB: 768 })], 256, 512)).toBeUndefined();
+    // the containers that fit on their own are still summed
+    expect(checkContainersFitTask([spec('a', { cpu: 512 }), spec('b', { cpu: 200 }), spec('c', { cpu: 100 })], 256, 512))
+      .toMatch(/the containers' cpu adds up to 300 \(b 200 \+ c 100\), more than the task's cpu 256/);
+    expect(checkContainersFitTask([spec('a', { memoryLimitMiB: 1024 }), spec('b', { memoryLimitMiB: 300 }), spec('c', { memoryReservationMiB: 300 })], 256, 512))
+      .toMatch(/the containers reserve 600 MiB of memory \(b 300 \+ c 300; /);
+  });
   test('tokens are skipped', () => {
     const t = Token.asNumber({ Ref: 'T' });
     expect(checkContainersFitTask([spec('a', { cpu: 9999, memoryLimitMiB: 9999 })], t, t)).toBeUndefined();
@@ -101,7 +111,7 @@ describe('checkDependencies', () => {
 test('checkTask collects every problem', () => {
   expect(checkTask([spec('a')], 256, 512)).toEqual([]);
   expect(checkTask([], 256, 512)).toHaveLength(1);
-  expect(checkTask([spec('a', { essential: false, cpu: 512 })], 256, 512)).toHaveLength(2);
+  expect(checkTask([spec('a', { essential: false, cpu: 200 }), spec('b', { essential: false, cpu: 100 })], 256, 512)).toHaveLength(2);
 });
 
 describe('FGK-ROLE-ACCOUNT', () => {
