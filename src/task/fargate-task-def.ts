@@ -1,4 +1,4 @@
-import { Arn, ArnFormat, CfnResource, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Arn, ArnFormat, CfnResource, RemovalPolicy, Resource, Stack, Token } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -380,7 +380,11 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
    * nowhere: report it instead of dropping it silently.
    */
   private checkGrant(method: string, grantee: iam.IGrantable, grant: iam.Grant): iam.Grant {
-    reportProblems(TYPE, this, [checkGrantWritten(method, grantee.grantPrincipal.toString(), grant.success)]);
+    const principal = grantee.grantPrincipal;
+    // a principal this app creates has a policy of its own stack; an imported one of another account has none
+    const created = Construct.isConstruct(principal) && Resource.isOwnedResource(principal);
+    reportProblems(TYPE, this, [checkGrantWritten(method, principal.toString(), grant.success,
+      created ? undefined : principal.principalAccount, Stack.of(this).account)]);
     return grant;
   }
 

@@ -2,9 +2,10 @@ import { Token } from 'aws-cdk-lib';
 import { asText } from './as-text';
 import * as taskRules from '../../src/validation/task-rules';
 import { ContainerSpec } from '../../src/validation/task-rules';
+import { runExample } from '../rules/run-example';
 
 const {
-  checkContainerCount, checkContainersFitTask, checkDependencies, checkEssentialContainer, checkHostPorts, checkRoleAccount,
+  checkContainerCount, checkContainersFitTask, checkDependencies, checkEssentialContainer, checkGrantWritten, checkHostPorts, checkRoleAccount,
   checkSharedPorts, checkTask, checkUniqueContainerNames,
 } = asText(taskRules);
 
@@ -124,5 +125,39 @@ describe('FGK-ROLE-ACCOUNT', () => {
   test('a role of another account is refused, with both accounts and the fix', () => {
     expect(checkRoleAccount('roles.taskRole', '999999999999', '111111111111')).toMatch(
       /^\[FGK-ROLE-ACCOUNT\] roles\.taskRole is a role of account 999999999999, but the stack deploys to account 111111111111; .*dropped silently.*Fix: use a role of account 111111111111/);
+  });
+});
+
+describe('FGK-GRANT-PRINCIPAL', () => {
+  test('a grant written into a policy is fine: created principals, imported ones of the stack\'s account, accounts not known at synth', () => {
+    expect(checkGrantWritten('grantRun', 'Stack/Runner', true)).toBeUndefined();
+    expect(checkGrantWritten('grantRun', 'Stack/Runner', true, '111111111111', '111111111111')).toBeUndefined();
+    expect(checkGrantWritten('grantRun', 'Stack/Runner', true, '999999999999', Token.asString({ Ref: 'AWS::AccountId' }))).toBeUndefined();
+    expect(checkGrantWritten('grantRun', 'Stack/Runner', true, Token.asString({ Ref: 'AWS::AccountId' }), '111111111111')).toBeUndefined();
+    expect(checkGrantWritten('grantRun', 'Stack/Runner', true, '', '111111111111')).toBeUndefined();
+  });
+  test('a grant aws-cdk-lib did not add is refused', () => {
+    expect(checkGrantWritten('grantDescribeTasks', 'AccountPrincipal(999999999999)', false)).toMatch(
+      /^\[FGK-GRANT-PRINCIPAL\] grantDescribeTasks to AccountPrincipal\(999999999999\) was not added to any policy/);
+  });
+  test('a grant to an imported principal of another account is refused although aws-cdk-lib reports it added (was: dropped silently)', () => {
+    expect(checkGrantWritten('grantRun', 'Stack/Scheduler', true, '999999999999', '111111111111')).toMatch(
+      /^\[FGK-GRANT-PRINCIPAL\] grantRun to Stack\/Scheduler was not added to any policy: .*Fix: grant to a role of this app/);
+  });
+  test('FargateTaskDef: a role imported by ARN of another account is reported; one of the stack\'s account, or created by the app, is not', () => {
+    const grantRunTo = (grantee: string) => runExample(`
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+const cluster = new ecs.Cluster(stack, 'Cluster', { vpc: network.vpc });
+taskDef.grantRun(${grantee}, cluster);`);
+    expect(grantRunTo('iam.Role.fromRoleArn(stack, \'Scheduler\', \'arn:aws:iam::999999999999:role/scheduler\')').ruleIds).toEqual(['FGK-GRANT-PRINCIPAL']);
+    for (const grantee of [
+      'iam.Role.fromRoleArn(stack, \'Scheduler\', \'arn:aws:iam::123456789012:role/scheduler\')',
+      'new iam.Role(stack, \'Scheduler\', { assumedBy: new iam.ServicePrincipal(\'events.amazonaws.com\') })',
+    ]) {
+      const outcome = grantRunTo(grantee);
+      expect(outcome.error).toBeUndefined();
+      expect(outcome.ruleIds).toEqual([]);
+    }
   });
 });
