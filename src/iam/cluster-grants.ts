@@ -1,7 +1,7 @@
-import { Stack } from 'aws-cdk-lib';
+import { Resource, Stack } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { reportProblems } from '../validation/errors';
 import { checkGrantWritten } from '../validation/task-rules';
 
@@ -84,6 +84,11 @@ export const TASK_GRANTS = {
  * nowhere: report it instead of dropping it silently.
  */
 function checked(scope: IConstruct, constructType: string, method: string, grantee: iam.IGrantable, grant: iam.Grant): iam.Grant {
-  reportProblems(constructType, scope, [checkGrantWritten(method, grantee.grantPrincipal.toString(), grant.success)]);
+  const principal = grantee.grantPrincipal;
+  // a principal this app creates has a policy of its own stack; an imported one of another
+  // account has none, though aws-cdk-lib reports the grant added (it drops it silently)
+  const created = Construct.isConstruct(principal) && Resource.isOwnedResource(principal);
+  reportProblems(constructType, scope, [checkGrantWritten(method, principal.toString(), grant.success,
+    created ? undefined : principal.principalAccount, Stack.of(scope).account)]);
   return grant;
 }

@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { EXAMPLES_PENDING, Finding, defineRule, defineRuleOfKinds } from './rule';
+import { Finding, defineRule, defineRuleOfKinds } from './rule';
 
 /** The smallest memory (MiB) Docker lets a container limit or reserve. */
 export const MIN_CONTAINER_MEMORY_MIB = 6;
@@ -21,7 +21,19 @@ export const PORTS = defineRuleOfKinds({
       fix: () => 'remove the duplicate from ports.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', {
+  image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+  portMappings: [{ containerPort: 80 }],
+  ports: [80],
+});`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', {
+  image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+  ports: [80],
+});`,
+  },
 });
 
 /** A container port is a whole number from 1 to 65535, listed once per container. */
@@ -54,7 +66,12 @@ export const CONTAINER_CPU = defineRuleOfKinds({
       fix: (d: { taskCpu: number }) => `lower the container cpu to ${d.taskCpu} or less, or raise the task cpu.`,
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task', { cpu: 256 });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), cpu: 512 });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task', { cpu: 256 });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), cpu: 256 });`,
+  },
 });
 
 /** A container's CPU units are a whole number >= 0 that fits in the task's CPU. */
@@ -89,7 +106,12 @@ export const CONTAINER_MEMORY = defineRuleOfKinds({
       fix: (d: { limitMiB: number }) => `lower memoryReservationMiB to ${d.limitMiB} or less, or raise memoryLimitMiB.`,
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task', { memoryLimitMiB: 512 });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), memoryLimitMiB: 1024 });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task', { memoryLimitMiB: 512 });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), memoryLimitMiB: 512 });`,
+  },
 });
 
 /**
@@ -151,7 +173,26 @@ export const HEALTH_CHECK = defineRuleOfKinds({
       fix: () => 'lower healthCheck.timeout or raise healthCheck.interval.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', {
+  image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+  healthCheck: {
+    command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'],
+    interval: Duration.seconds(10),
+    timeout: Duration.seconds(10),
+  },
+});`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', {
+  image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+  healthCheck: {
+    command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'],
+    interval: Duration.seconds(10),
+    timeout: Duration.seconds(5),
+  },
+});`,
+  },
 });
 
 /** Health check values must be in the ranges ECS accepts (interval 5-300 s, timeout 2-120 s, retries 1-10, start period 0-300 s). */
@@ -184,7 +225,20 @@ export const MOUNT_PATH = defineRule<{ container: string; containerPath: string;
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_MountPoint.html',
   message: d => `container '${d.container}' mount path '${d.containerPath}' is not absolute; ECS mounts volumes at absolute paths.`,
   fix: d => `use a path such as '${d.windows ? 'C:\\data' : '/data'}'.`,
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addSharedVolume('tmp');
+taskDef.addAppContainer('app', {
+  image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+  mountPoints: [{ sourceVolume: 'tmp', containerPath: 'tmp', readOnly: false }],
+});`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addSharedVolume('tmp');
+taskDef.addAppContainer('app', {
+  image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+  mountPoints: [{ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false }],
+});`,
+  },
 });
 
 /** A mount's container path is absolute (`/data` on Linux, `C:\data` on Windows). */
@@ -203,7 +257,20 @@ export const READONLY_ROOT_FILESYSTEM = defineRule<{ container: string }>({
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html',
   message: d => `container '${d.container}' sets readonlyRootFilesystem on a Windows task; ECS supports a read-only root filesystem for Linux containers only.`,
   fix: () => 'remove readonlyRootFilesystem, or use operatingSystemFamily LINUX.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task', {
+  cpu: 1024,
+  memoryLimitMiB: 2048,
+  operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE,
+});
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), readonlyRootFilesystem: true });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task', {
+  cpu: 1024,
+  memoryLimitMiB: 2048,
+  operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE,
+});
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });`,
+  },
 });
 
 /** Windows containers cannot have a read-only root filesystem. */
@@ -220,7 +287,12 @@ export const CONTAINER_NAME_MISMATCH = defineRule<{ containerName: string; name:
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html',
   message: d => `containerName '${d.containerName}' differs from the name '${d.name}' given to addAppContainer(); the name is the container's name.`,
   fix: () => 'remove containerName.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80], containerName: 'nginx' });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });`,
+  },
 });
 
 /** `containerName`, when given to addAppContainer, is its name. */

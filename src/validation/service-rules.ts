@@ -18,7 +18,14 @@ export const DESIRED_COUNT = defineRule<{ desiredCount: number }>({
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html',
   message: d => `desiredCount ${d.desiredCount} is not valid; a service runs a whole number of tasks, 0 or more.`,
   fix: () => 'set desiredCount to 2 or more for high availability (0 pauses the service).',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Service', { network, taskDef, desiredCount: -1 });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Service', { network, taskDef, desiredCount: 2 });`,
+  },
 });
 
 /** `desiredCount` is a whole number of tasks, 0 or more. */
@@ -54,7 +61,14 @@ export const SCALING_BOUNDS = defineRuleOfKinds({
       fix: () => 'remove desiredCount (the scaler owns the count) or set it between minCapacity and maxCapacity.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Service', { network, taskDef, autoScaling: { minCapacity: 4, maxCapacity: 2 } });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Service', { network, taskDef, autoScaling: { minCapacity: 4, maxCapacity: 8 } });`,
+  },
 });
 
 /** Auto scaling bounds: whole numbers with 0 <= minCapacity <= desiredCount <= maxCapacity and maxCapacity >= 1. */
@@ -80,7 +94,14 @@ export const PERCENT = defineRule<{ prop: string; percent: number }>({
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-autoscaling-targettracking.html',
   message: d => `${d.prop} ${d.percent} is not a valid utilization percentage; CPU and memory utilization lie between 0 and 100.`,
   fix: d => `set ${d.prop} between 1 and 100 (50-75 leaves headroom for spikes).`,
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Service', { network, taskDef, alarms: { cpuPercent: 120 } });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Service', { network, taskDef, alarms: { cpuPercent: 90 } });`,
+  },
 });
 
 /** A target tracking or alarm threshold percentage lies in 1..100. */
@@ -111,7 +132,14 @@ export const SPOT_WEIGHTS = defineRuleOfKinds({
       fix: () => 'set onDemandBase to 0 or to the number of tasks that must survive a Spot interruption (e.g. 1).',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Service', { network, taskDef, spot: { onDemandWeight: 0.25, spotWeight: 0.75 } });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Service', { network, taskDef, spot: { onDemandWeight: 1, spotWeight: 3 } });`,
+  },
 });
 
 /** Capacity provider weights: whole numbers, at least one weight above 0, base 0..100000. */
@@ -144,7 +172,22 @@ export const SPOT_PLATFORM = defineRuleOfKinds({
       fix: () => 'use platformVersion VERSION1_4 or LATEST.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task', {
+  cpu: 1024,
+  memoryLimitMiB: 2048,
+  operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE,
+});
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Service', { network, taskDef, spot: { spotWeight: 1 } });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task', {
+  cpu: 1024,
+  memoryLimitMiB: 2048,
+  operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE,
+});
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Service', { network, taskDef });`,
+  },
 });
 
 /**
@@ -174,7 +217,14 @@ export const PLATFORM_FOR_CPU = defineRule<{ cpu: number; platformVersion: strin
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html',
   message: d => `platformVersion ${d.platformVersion} cannot run a task with cpu ${d.cpu} (${d.cpu / 1024} vCPU); 8 and 16 vCPU tasks need platform version 1.4.0 or later.`,
   fix: () => 'use platformVersion VERSION1_4 or LATEST (the default), or a task cpu of 4096 or less.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task', { cpu: 8192, memoryLimitMiB: 16384 });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Service', { network, taskDef, platformVersion: ecs.FargatePlatformVersion.VERSION1_3 });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task', { cpu: 8192, memoryLimitMiB: 16384 });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Service', { network, taskDef, platformVersion: ecs.FargatePlatformVersion.VERSION1_4 });`,
+  },
 });
 
 /** Tasks of 8 or 16 vCPU (cpu 8192 / 16384) need platform 1.4.0+. */
@@ -201,7 +251,24 @@ export const SCHEDULED_TASK_COUNT = defineRuleOfKinds({
       fix: () => 'add schedule, or pass --count to `aws ecs run-task` yourself.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateTask(stack, 'Report', {
+  network,
+  taskDef,
+  schedule: events.Schedule.rate(Duration.hours(1)),
+  scheduledTaskCount: 20,
+});`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateTask(stack, 'Report', {
+  network,
+  taskDef,
+  schedule: events.Schedule.rate(Duration.hours(1)),
+  scheduledTaskCount: 10,
+});`,
+  },
 });
 
 /**
@@ -241,7 +308,22 @@ export const SCHEDULE_EXPRESSION = defineRuleOfKinds({
       fix: () => SCHEDULE_FIX,
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateTask(stack, 'Report', {
+  network,
+  taskDef,
+  schedule: events.Schedule.expression('cron(0 3 * * *)'),
+});`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateTask(stack, 'Report', {
+  network,
+  taskDef,
+  schedule: events.Schedule.cron({ minute: '0', hour: '3' }),
+});`,
+  },
 });
 
 /**
@@ -283,7 +365,24 @@ export const CONTAINER_OVERRIDES = defineRuleOfKinds({
       fix: () => 'add schedule, or pass overrides to `aws ecs run-task --overrides` yourself.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('report', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateTask(stack, 'Report', {
+  network,
+  taskDef,
+  schedule: events.Schedule.cron({ minute: '0', hour: '3' }),
+  containerOverrides: [{ containerName: 'app', command: ['report', '--nightly'] }],
+});`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('report', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateTask(stack, 'Report', {
+  network,
+  taskDef,
+  schedule: events.Schedule.cron({ minute: '0', hour: '3' }),
+  containerOverrides: [{ containerName: 'report', command: ['report', '--nightly'] }],
+});`,
+  },
 });
 
 /** Container overrides name containers of the task. */
@@ -332,7 +431,14 @@ export const PLATFORM_FEATURES = defineRuleOfKinds({
       fix: () => 'use platformVersion VERSION1_4 or LATEST (the default).',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task', { cpuArchitecture: ecs.CpuArchitecture.ARM64 });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Service', { network, taskDef, platformVersion: ecs.FargatePlatformVersion.VERSION1_3 });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task', { cpuArchitecture: ecs.CpuArchitecture.ARM64 });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Service', { network, taskDef, platformVersion: ecs.FargatePlatformVersion.VERSION1_4 });`,
+  },
 });
 
 /**
@@ -357,7 +463,16 @@ export const CLUSTER_CONFLICT = defineRule({
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/clusters.html',
   message: () => 'cluster and sharedCluster are both set; a workload runs in one cluster.',
   fix: () => 'remove one of them.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const cluster = new ecs.Cluster(stack, 'Cluster', { vpc: network.vpc });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Service', { network, taskDef, cluster, sharedCluster: true });`,
+    compliant: `const cluster = new ecs.Cluster(stack, 'Cluster', { vpc: network.vpc });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Service', { network, taskDef, cluster });`,
+  },
 });
 
 /** FGK-DESIRED-COUNT-WITH-AUTOSCALING (warning): desiredCount fights the scaler. */
@@ -370,7 +485,14 @@ export const DESIRED_COUNT_WITH_AUTOSCALING = defineRule<{ desiredCount: number 
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-auto-scaling.html',
   message: d => `desiredCount ${d.desiredCount} is written to the template although autoScaling is on, so every deploy resets the task count the scaler chose (aws/aws-cdk#3919).`,
   fix: () => 'remove desiredCount; the service starts at autoScaling.minCapacity.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Service', { network, taskDef, desiredCount: 2, autoScaling: { minCapacity: 2, maxCapacity: 8 } });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Service', { network, taskDef, autoScaling: { minCapacity: 2, maxCapacity: 8 } });`,
+  },
 });
 
 /** FGK-SPOT-IMPORTED-CLUSTER (warning): Spot on a cluster whose capacity providers are unknown. */
@@ -383,7 +505,20 @@ export const SPOT_IMPORTED_CLUSTER = defineRule<{ constructType: string }>({
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html',
   message: () => 'spot is set on an imported cluster; ECS places the tasks only if that cluster has the FARGATE and FARGATE_SPOT capacity providers.',
   fix: d => `associate them with the cluster (or let ${d.constructType} create the cluster, or use sharedCluster).`,
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const cluster = ecs.Cluster.fromClusterAttributes(stack, 'Cluster', { clusterName: 'shared', vpc: network.vpc });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Service', { network, taskDef, cluster, spot: { spotWeight: 1 } });`,
+    compliant: `const cluster = ecs.Cluster.fromClusterAttributes(stack, 'Cluster', { clusterName: 'shared', vpc: network.vpc });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+const service = new FargateService(stack, 'Service', { network, taskDef, cluster, spot: { spotWeight: 1 } });
+Validations.of(service).acknowledge({
+  id: 'cdk-fargate-kit::FGK-SPOT-IMPORTED-CLUSTER',
+  reason: 'cluster shared has the FARGATE and FARGATE_SPOT capacity providers',
+});`,
+  },
 });
 
 /** FGK-UNREACHABLE-PUBLIC-SERVICE (warning): a public service nothing can reach. */
@@ -396,7 +531,17 @@ export const UNREACHABLE_PUBLIC_SERVICE = defineRule<{ ports: readonly number[] 
   source: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
   message: d => `the tasks get public IPs and listen on port(s) ${d.ports.join(', ')}, but no security group rule lets anything reach them (no load balancer, no ingress rule), so they receive no traffic.`,
   fix: () => 'put a load balancer in front (AlbFrontedService), or allow the clients with service.connections.allowFrom(...).',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const publicNetwork = FargateVpc.fromVpc(stack, 'PublicNetwork', { vpc: network.vpc, topology: VpcTopology.PUBLIC_ONLY });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new FargateService(stack, 'Service', { network: publicNetwork, taskDef });`,
+    compliant: `const publicNetwork = FargateVpc.fromVpc(stack, 'PublicNetwork', { vpc: network.vpc, topology: VpcTopology.PUBLIC_ONLY });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+const service = new FargateService(stack, 'Service', { network: publicNetwork, taskDef });
+service.allowFrom(ec2.Peer.anyIpv4(), 80);`,
+  },
 });
 
 /** FGK-IMPORTED-SERVICE: an imported service is named by its ARN or its name. */

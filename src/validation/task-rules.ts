@@ -43,7 +43,11 @@ export const CONTAINER_COUNT = defineRuleOfKinds({
       fix: () => 'move containers to another task definition (another service), or merge sidecars.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: 'new FargateTaskDef(stack, \'Task\');',
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });`,
+  },
 });
 
 /** A task holds 1 to 10 containers. */
@@ -62,7 +66,16 @@ export const UNIQUE_CONTAINER_NAMES = defineRule<{ name: string }>({
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html',
   message: d => `container name '${d.name}' is used twice in the task; container names must be unique within a task definition.`,
   fix: () => 'give each container its own name.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const image = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27');
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image, ports: [80] });
+taskDef.addAppContainer('web', { image, command: ['./worker.sh'] });`,
+    compliant: `const image = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27');
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image, ports: [80] });
+taskDef.addAppContainer('worker', { image, command: ['./worker.sh'] });`,
+  },
 });
 
 /** Container names are unique within a task. */
@@ -84,7 +97,12 @@ export const ESSENTIAL_CONTAINER = defineRule<{ names: readonly string[] }>({
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html',
   message: d => `no container of the task is essential (${d.names.map(n => `'${n}'`).join(', ')}); ECS requires at least one essential container.`,
   fix: () => 'leave essential at its default (true) on the main app container.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('worker', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), essential: false });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('worker', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });`,
+  },
 });
 
 /** At least one container is essential (otherwise the task would never stop on a crash). */
@@ -102,7 +120,16 @@ export const SHARED_PORTS = defineRule<{ first: string; second: string; port: nu
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html',
   message: d => `containers '${d.first}' and '${d.second}' both use port ${d.port}; the containers of a Fargate task share one network namespace (localhost), so a port can belong to one container only.`,
   fix: () => 'make one of them listen on another port.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const image = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27');
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image, ports: [80] });
+taskDef.addAppContainer('admin', { image, ports: [80] });`,
+    compliant: `const image = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27');
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image, ports: [80] });
+taskDef.addAppContainer('admin', { image, ports: [8080] });`,
+  },
 });
 
 /** Containers of one task share localhost, so two of them cannot listen on the same port. */
@@ -128,7 +155,18 @@ export const HOST_PORTS = defineRule<{ container: string; hostPort: number; cont
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html',
   message: d => `container '${d.container}' maps host port ${d.hostPort} to container port ${d.containerPort}; Fargate tasks use network mode awsvpc, where the host port always equals the container port.`,
   fix: d => `drop hostPort (or set it to ${d.containerPort}).`,
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', {
+  image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+  portMappings: [{ containerPort: 8080, hostPort: 80 }],
+});`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', {
+  image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+  portMappings: [{ containerPort: 8080 }],
+});`,
+  },
 });
 
 /** Under awsvpc the host port, when given, equals the container port. */
@@ -161,20 +199,33 @@ export const CONTAINERS_FIT_TASK = defineRuleOfKinds({
       fix: () => 'lower memoryReservationMiB / memoryLimitMiB of the containers, or raise the task memoryLimitMiB.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const image = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27');
+const taskDef = new FargateTaskDef(stack, 'Task', { memoryLimitMiB: 512 });
+taskDef.addAppContainer('web', { image, memoryReservationMiB: 384 });
+taskDef.addAppContainer('worker', { image, memoryReservationMiB: 384 });`,
+    compliant: `const image = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27');
+const taskDef = new FargateTaskDef(stack, 'Task', { memoryLimitMiB: 512 });
+taskDef.addAppContainer('web', { image, memoryReservationMiB: 256 });
+taskDef.addAppContainer('worker', { image, memoryReservationMiB: 256 });`,
+  },
 });
 
-/** The containers' CPU units and memory reservations together fit in the task. */
+/**
+ * The containers' CPU units and memory reservations together fit in the task. A container
+ * whose own value is above the task's is left out of the sum: FGK-CONTAINER-CPU /
+ * FGK-CONTAINER-MEMORY report it, and one mistake is reported once.
+ */
 export function checkContainersFitTask(containers: readonly ContainerSpec[], taskCpu: number, taskMemoryMiB: number): Finding {
   if (!Token.isUnresolved(taskCpu)) {
-    const cpus = containers.filter(c => known(c.cpu));
+    const cpus = containers.filter(c => known(c.cpu) && c.cpu <= taskCpu);
     const sum = cpus.reduce((a, c) => a + c.cpu!, 0);
     if (sum > taskCpu) return CONTAINERS_FIT_TASK.problem('cpu', { sum, parts: cpus.map(c => `${c.name} ${c.cpu}`).join(' + '), taskCpu });
   }
   if (!Token.isUnresolved(taskMemoryMiB)) {
     const reserved = containers
       .map(c => ({ name: c.name, mib: known(c.memoryReservationMiB) ? c.memoryReservationMiB : c.memoryLimitMiB }))
-      .filter((r): r is { name: string; mib: number } => known(r.mib));
+      .filter((r): r is { name: string; mib: number } => known(r.mib) && r.mib <= taskMemoryMiB);
     const sum = reserved.reduce((a, r) => a + r.mib, 0);
     if (sum > taskMemoryMiB) {
       return CONTAINERS_FIT_TASK.problem('memory', { sum, parts: reserved.map(r => `${r.name} ${r.mib}`).join(' + '), taskMemoryMiB });
@@ -211,7 +262,22 @@ export const DEPENDENCIES = defineRuleOfKinds({
       fix: () => 'remove one of these dependsOn entries.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const image = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27');
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('migrate', { image, command: ['./migrate.sh'] });
+taskDef.addAppContainer('app', {
+  image,
+  dependsOn: [{ containerName: 'migrate', condition: ecs.ContainerDependencyCondition.SUCCESS }],
+});`,
+    compliant: `const image = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27');
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('migrate', { image, command: ['./migrate.sh'], essential: false });
+taskDef.addAppContainer('app', {
+  image,
+  dependsOn: [{ containerName: 'migrate', condition: ecs.ContainerDependencyCondition.SUCCESS }],
+});`,
+  },
 });
 
 /**
@@ -283,7 +349,14 @@ export const ROLE_ACCOUNT = defineRule<{ which: string; roleAccount: string; sta
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html',
   message: d => `${d.which} is a role of account ${d.roleAccount}, but the stack deploys to account ${d.stackAccount}; grants to it (image pull, logs, secrets, app permissions) are written into no policy of this app and are dropped silently, and ECS runs tasks with roles of its own account.`,
   fix: d => `use a role of account ${d.stackAccount} (create it here, or import one of that account), and let the app assume a role of account ${d.roleAccount} if it needs that account's permissions.`,
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskRole = iam.Role.fromRoleArn(stack, 'AppRole', 'arn:aws:iam::210987654321:role/app');
+const taskDef = new FargateTaskDef(stack, 'Task', { roles: new TaskRoles(stack, 'Roles', { taskRole }) });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });`,
+    compliant: `const taskRole = iam.Role.fromRoleArn(stack, 'AppRole', 'arn:aws:iam::123456789012:role/app');
+const taskDef = new FargateTaskDef(stack, 'Task', { roles: new TaskRoles(stack, 'Roles', { taskRole }) });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });`,
+  },
 });
 
 /**
@@ -309,12 +382,33 @@ export const GRANT_PRINCIPAL = defineRule<{ method: string; principal: string }>
   source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies-cross-account-resource-access.html',
   message: d => `${d.method} to ${d.principal} was not added to any policy: the principal has no policy this app can write to (e.g. a principal of another account), so the permission would be missing at run time.`,
   fix: () => 'grant to a role of this app, or add the permissions in the other account and let it assume a role of this one.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+const cluster = new ecs.Cluster(stack, 'Cluster', { vpc: network.vpc });
+const scheduler = iam.Role.fromRoleArn(stack, 'Scheduler', 'arn:aws:iam::210987654321:role/scheduler');
+taskDef.grantRun(scheduler, cluster);`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+const cluster = new ecs.Cluster(stack, 'Cluster', { vpc: network.vpc });
+const scheduler = iam.Role.fromRoleArn(stack, 'Scheduler', 'arn:aws:iam::123456789012:role/scheduler');
+taskDef.grantRun(scheduler, cluster);`,
+  },
 });
 
-/** A grant aws-cdk-lib wrote nowhere is reported. */
-export function checkGrantWritten(method: string, principal: string, success: boolean): Finding {
-  return success ? undefined : GRANT_PRINCIPAL.problem({ method, principal });
+/**
+ * A grant aws-cdk-lib wrote nowhere is reported: one it says it did not add, and one to a
+ * principal of another account that this app imported (e.g. `iam.Role.fromRoleArn` of another
+ * account), which aws-cdk-lib reports as added while it drops the statement.
+ * @param importedAccount the account of the principal when this app did not create it, if known
+ * @param stackAccount the account of the stack that grants
+ */
+export function checkGrantWritten(
+  method: string, principal: string, success: boolean, importedAccount?: string, stackAccount?: string,
+): Finding {
+  const knownAccount = (a: string | undefined): a is string => a !== undefined && a !== '' && !Token.isUnresolved(a);
+  const otherAccount = knownAccount(importedAccount) && knownAccount(stackAccount) && importedAccount !== stackAccount;
+  return success && !otherAccount ? undefined : GRANT_PRINCIPAL.problem({ method, principal });
 }
 
 /** FGK-LOG-GROUP-OPTIONS: options of a created log group are not set with one you bring. */
@@ -326,7 +420,17 @@ export const LOG_GROUP_OPTIONS = defineRule<{ group: string; options: string }>(
   source: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html',
   message: d => `${d.group} is set together with ${d.options}; those configure the log group this construct creates, which it does not create when you bring one.`,
   fix: d => `set them on your log group, or remove ${d.group}.`,
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task', {
+  logGroup: logs.LogGroup.fromLogGroupName(stack, 'Logs', 'shared-app-logs'),
+  logRetention: logs.RetentionDays.ONE_WEEK,
+});
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task', {
+  logGroup: logs.LogGroup.fromLogGroupName(stack, 'Logs', 'shared-app-logs'),
+});
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });`,
+  },
 });
 
 /** The options of a log group the construct creates are not set when the user brings one. */
@@ -345,7 +449,13 @@ export const UNRESOLVED_TASK_SIZE = defineRule({
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html',
   message: () => 'cpu or memoryLimitMiB is an unresolved token, so the CPU/memory combination and whether the containers fit are not checked at synth.',
   fix: () => 'make sure the deployed values are a valid Fargate combination, or pass numbers.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const cpu = new CfnParameter(stack, 'TaskCpu', { type: 'Number', default: 256 });
+const taskDef = new FargateTaskDef(stack, 'Task', { cpu: cpu.valueAsNumber });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task', { cpu: 256 });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });`,
+  },
 });
 
 /** FGK-IMPORTED-TASK-DEF: what an imported task definition must say, and what it cannot do. */

@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { EXAMPLES_PENDING, Finding, defineRule, defineRuleOfKinds } from './rule';
+import { Finding, defineRule, defineRuleOfKinds } from './rule';
 import { checkEcsName } from './task-size-rules';
 
 /** FGK-VOLUME-NAME: volume names are valid and unique in the task. */
@@ -11,7 +11,15 @@ export const VOLUME_NAME = defineRule<{ name: string }>({
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Volume.html',
   message: d => `volume '${d.name}' is already defined in this task; volume names are unique within a task definition.`,
   fix: () => 'reuse the existing volume in mounts, or pick another name.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addSharedVolume('cache');
+taskDef.addSharedVolume('cache');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addSharedVolume('cache');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });`,
+  },
 });
 
 /** A volume name is one ECS accepts and is not used twice in a task. */
@@ -28,7 +36,19 @@ export const MOUNT_VOLUME = defineRule<{ container: string; volume: string; volu
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_MountPoint.html',
   message: d => `container '${d.container}' mounts volume '${d.volume}', which the task does not define (volumes: ${d.volumes.length > 0 ? d.volumes.join(', ') : 'none'}).`,
   fix: d => `call addSharedVolume('${d.volume}') or addEfsVolume('${d.volume}', ...) before adding the container.`,
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', {
+  image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+  mountPoints: [{ sourceVolume: 'cache', containerPath: '/var/cache/nginx', readOnly: false }],
+});`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addSharedVolume('cache');
+taskDef.addAppContainer('app', {
+  image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+  mountPoints: [{ sourceVolume: 'cache', containerPath: '/var/cache/nginx', readOnly: false }],
+});`,
+  },
 });
 
 /** A mount names a volume of the task. */
@@ -54,7 +74,18 @@ export const EFS_ROOT_DIRECTORY = defineRuleOfKinds({
       fix: () => 'use a path such as \'/data\'.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const fileSystem = new efs.FileSystem(stack, 'Files', { vpc: network.vpc });
+const accessPoint = fileSystem.addAccessPoint('App', { path: '/app' });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addEfsVolume('data', { fileSystem, accessPoint, rootDirectory: '/app' });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });`,
+    compliant: `const fileSystem = new efs.FileSystem(stack, 'Files', { vpc: network.vpc });
+const accessPoint = fileSystem.addAccessPoint('App', { path: '/app' });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addEfsVolume('data', { fileSystem, accessPoint });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });`,
+  },
 });
 
 /** With an access point, the EFS root directory is unset or '/' (the access point sets it). */
@@ -74,7 +105,20 @@ export const EFS_PLATFORM = defineRule<{ volume: string }>({
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html',
   message: d => `EFS volume '${d.volume}' cannot be used by a Windows task; Fargate mounts EFS volumes for Linux containers only.`,
   fix: () => 'use operatingSystemFamily LINUX, or FSx for Windows File Server through taskDefinition.addVolume.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const fileSystem = new efs.FileSystem(stack, 'Files', { vpc: network.vpc });
+const taskDef = new FargateTaskDef(stack, 'Task', {
+  cpu: 1024,
+  memoryLimitMiB: 2048,
+  operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE,
+});
+taskDef.addEfsVolume('data', { fileSystem });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });`,
+    compliant: `const fileSystem = new efs.FileSystem(stack, 'Files', { vpc: network.vpc });
+const taskDef = new FargateTaskDef(stack, 'Task', { cpu: 1024, memoryLimitMiB: 2048 });
+taskDef.addEfsVolume('data', { fileSystem });
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });`,
+  },
 });
 
 /** Fargate mounts EFS volumes in Linux tasks only. */

@@ -2,9 +2,10 @@ import { Token } from 'aws-cdk-lib';
 import { asText } from './as-text';
 import * as taskRules from '../../src/validation/task-rules';
 import { ContainerSpec } from '../../src/validation/task-rules';
+import { runExample } from '../rules/run-example';
 
 const {
-  checkContainerCount, checkContainersFitTask, checkDependencies, checkEssentialContainer, checkHostPorts, checkRoleAccount,
+  checkContainerCount, checkContainersFitTask, checkDependencies, checkEssentialContainer, checkGrantWritten, checkHostPorts, checkRoleAccount,
   checkSharedPorts, checkTask, checkUniqueContainerNames,
 } = asText(taskRules);
 
@@ -59,6 +60,16 @@ describe('checkContainersFitTask', () => {
     expect(checkContainersFitTask([spec('a', { memoryLimitMiB: 300 }), spec('b', { memoryReservationMiB: 300 })], 256, 512))
       .toMatch(/the containers reserve 600 MiB of memory \(a 300 \+ b 300; .*more than the task's memoryLimitMiB 512/);
   });
+  test('a container above the task on its own is left to FGK-CONTAINER-CPU / FGK-CONTAINER-MEMORY (one mistake, one report)', () => {
+    expect(checkContainersFitTask([spec('a', { cpu: 512 })], 256, 512)).toBeUndefined();
+    expect(checkContainersFitTask([spec('a', { memoryLimitMiB: 1024 })], 256, 512)).toBeUndefined();
+    expect(checkContainersFitTask([spec('a', { memoryLimitMiB: 1024, memoryReservationMiB: 768 })], 256, 512)).toBeUndefined();
+    // the containers that fit on their own are still summed
+    expect(checkContainersFitTask([spec('a', { cpu: 512 }), spec('b', { cpu: 200 }), spec('c', { cpu: 100 })], 256, 512))
+      .toMatch(/the containers' cpu adds up to 300 \(b 200 \+ c 100\), more than the task's cpu 256/);
+    expect(checkContainersFitTask([spec('a', { memoryLimitMiB: 1024 }), spec('b', { memoryLimitMiB: 300 }), spec('c', { memoryReservationMiB: 300 })], 256, 512))
+      .toMatch(/the containers reserve 600 MiB of memory \(b 300 \+ c 300; /);
+  });
   test('tokens are skipped', () => {
     const t = Token.asNumber({ Ref: 'T' });
     expect(checkContainersFitTask([spec('a', { cpu: 9999, memoryLimitMiB: 9999 })], t, t)).toBeUndefined();
@@ -101,7 +112,7 @@ describe('checkDependencies', () => {
 test('checkTask collects every problem', () => {
   expect(checkTask([spec('a')], 256, 512)).toEqual([]);
   expect(checkTask([], 256, 512)).toHaveLength(1);
-  expect(checkTask([spec('a', { essential: false, cpu: 512 })], 256, 512)).toHaveLength(2);
+  expect(checkTask([spec('a', { essential: false, cpu: 200 }), spec('b', { essential: false, cpu: 100 })], 256, 512)).toHaveLength(2);
 });
 
 describe('FGK-ROLE-ACCOUNT', () => {
@@ -114,5 +125,39 @@ describe('FGK-ROLE-ACCOUNT', () => {
   test('a role of another account is refused, with both accounts and the fix', () => {
     expect(checkRoleAccount('roles.taskRole', '999999999999', '111111111111')).toMatch(
       /^\[FGK-ROLE-ACCOUNT\] roles\.taskRole is a role of account 999999999999, but the stack deploys to account 111111111111; .*dropped silently.*Fix: use a role of account 111111111111/);
+  });
+});
+
+describe('FGK-GRANT-PRINCIPAL', () => {
+  test('a grant written into a policy is fine: created principals, imported ones of the stack\'s account, accounts not known at synth', () => {
+    expect(checkGrantWritten('grantRun', 'Stack/Runner', true)).toBeUndefined();
+    expect(checkGrantWritten('grantRun', 'Stack/Runner', true, '111111111111', '111111111111')).toBeUndefined();
+    expect(checkGrantWritten('grantRun', 'Stack/Runner', true, '999999999999', Token.asString({ Ref: 'AWS::AccountId' }))).toBeUndefined();
+    expect(checkGrantWritten('grantRun', 'Stack/Runner', true, Token.asString({ Ref: 'AWS::AccountId' }), '111111111111')).toBeUndefined();
+    expect(checkGrantWritten('grantRun', 'Stack/Runner', true, '', '111111111111')).toBeUndefined();
+  });
+  test('a grant aws-cdk-lib did not add is refused', () => {
+    expect(checkGrantWritten('grantDescribeTasks', 'AccountPrincipal(999999999999)', false)).toMatch(
+      /^\[FGK-GRANT-PRINCIPAL\] grantDescribeTasks to AccountPrincipal\(999999999999\) was not added to any policy/);
+  });
+  test('a grant to an imported principal of another account is refused although aws-cdk-lib reports it added (was: dropped silently)', () => {
+    expect(checkGrantWritten('grantRun', 'Stack/Scheduler', true, '999999999999', '111111111111')).toMatch(
+      /^\[FGK-GRANT-PRINCIPAL\] grantRun to Stack\/Scheduler was not added to any policy: .*Fix: grant to a role of this app/);
+  });
+  test('FargateTaskDef: a role imported by ARN of another account is reported; one of the stack\'s account, or created by the app, is not', () => {
+    const grantRunTo = (grantee: string) => runExample(`
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+const cluster = new ecs.Cluster(stack, 'Cluster', { vpc: network.vpc });
+taskDef.grantRun(${grantee}, cluster);`);
+    expect(grantRunTo('iam.Role.fromRoleArn(stack, \'Scheduler\', \'arn:aws:iam::999999999999:role/scheduler\')').ruleIds).toEqual(['FGK-GRANT-PRINCIPAL']);
+    for (const grantee of [
+      'iam.Role.fromRoleArn(stack, \'Scheduler\', \'arn:aws:iam::123456789012:role/scheduler\')',
+      'new iam.Role(stack, \'Scheduler\', { assumedBy: new iam.ServicePrincipal(\'events.amazonaws.com\') })',
+    ]) {
+      const outcome = grantRunTo(grantee);
+      expect(outcome.error).toBeUndefined();
+      expect(outcome.ruleIds).toEqual([]);
+    }
   });
 });
