@@ -22,7 +22,14 @@ export const HEALTH_CHECK_PATH = defineRule<{ prop: string; path: string }>({
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html',
   message: d => `${d.prop} '${d.path}' is not a valid health check path; the load balancer requests it as a URL path, which starts with '/' and has at most 1024 characters.`,
   fix: d => `use a path such as '/${d.path.replace(/^\/*/, '').slice(0, 64)}' (e.g. '/' or '/health').`,
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, healthCheckPath: 'health' });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, healthCheckPath: '/health' });`,
+  },
 });
 
 /** A health check path starts with '/' and has at most 1024 characters. */
@@ -57,7 +64,21 @@ export const ROUTES = defineRuleOfKinds({
       fix: () => 'remove the duplicate route, or change its pathPattern.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [5000] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, routes: [
+  { pathPattern: '/api/*', containerName: 'api' },
+  { pathPattern: '/api/*', containerName: 'api', healthCheckPath: '/api/health' },
+] });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [5000] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, routes: [
+  { pathPattern: '/api/*', containerName: 'api', healthCheckPath: '/api/health' },
+] });`,
+  },
 });
 
 /** Route path patterns are unique (the second would never match) and within the listener rule quota. */
@@ -81,7 +102,14 @@ export const HEALTHY_HTTP_CODES = defineRule<{ codes: string }>({
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html',
   message: d => `healthyHttpCodes '${d.codes}' is not valid for an ALB; it takes HTTP codes or ranges from 200 to 499, comma separated, like '200' or '200-299,301'.`,
   fix: () => 'use such a list (\'200-399\' is the default).',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, healthyHttpCodes: '200-599' });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, healthyHttpCodes: '200-499' });`,
+  },
 });
 
 /** Healthy HTTP codes of an ALB health check: codes or ranges from 200 to 499, comma separated. */
@@ -106,7 +134,16 @@ export const PATH_PATTERN = defineRule<{ prop: string; pattern: string }>({
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/rule-condition-types.html',
   message: d => `${d.prop} '${d.pattern}' is not a valid ALB path pattern; a pattern is at most 128 characters of A-Z a-z 0-9 _ - . $ / ~ " ' @ : + & and the wildcards * and ?, and it matches a URL path, so it starts with '/' (or a wildcard).`,
   fix: () => 'write it like \'/api/*\'.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [5000] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, routes: [{ pathPattern: 'api/*', containerName: 'api' }] });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [5000] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, routes: [{ pathPattern: '/api/*', containerName: 'api' }] });`,
+  },
 });
 
 /** A listener rule's path pattern starts with '/' or a wildcard and has at most 128 characters. */
@@ -140,7 +177,14 @@ export const TARGET_CONTAINER = defineRuleOfKinds({
       fix: (d: { containerPort: number }) => `use one of its ports, or add ${d.containerPort} to its ports in addAppContainer().`,
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, containerName: 'web', containerPort: 8080 });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, containerName: 'web', containerPort: 80 });`,
+  },
 });
 
 /**
@@ -171,7 +215,14 @@ export const HAS_TARGET_CONTAINER = defineRule<{ names: string }>({
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-load-balancing.html',
   message: d => `the task has no container with a port (containers: ${d.names}); the load balancer needs a container port to send traffic to.`,
   fix: () => 'add the containers first, with ports, e.g. taskDef.addAppContainer(\'web\', { image, ports: [8080] }), then create the AlbFrontedService.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new AlbFrontedService(stack, 'Web', { network, taskDef });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef });`,
+  },
 });
 
 /** Without `containerName` the first container with a port is the target, so one must exist. */
@@ -189,7 +240,26 @@ export const TARGET_COUNT = defineRule<{ targets: readonly string[]; who: string
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html',
   message: d => `${d.who} send traffic to ${d.targets.length} different container:port targets (${d.targets.join(', ')}); an ECS service registers at most ${MAX_SERVICE_LB_TARGETS} load balancer targets.`,
   fix: () => 'route several paths to the same container:port, or split the containers into more services.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80, 8081, 8082, 8083, 8084, 8085] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, routes: [
+  { pathPattern: '/a/*', containerName: 'web', containerPort: 8081 },
+  { pathPattern: '/b/*', containerName: 'web', containerPort: 8082 },
+  { pathPattern: '/c/*', containerName: 'web', containerPort: 8083 },
+  { pathPattern: '/d/*', containerName: 'web', containerPort: 8084 },
+  { pathPattern: '/e/*', containerName: 'web', containerPort: 8085 },
+] });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80, 8081, 8082, 8083, 8084, 8085] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, routes: [
+  { pathPattern: '/a/*', containerName: 'web', containerPort: 8081 },
+  { pathPattern: '/b/*', containerName: 'web', containerPort: 8082 },
+  { pathPattern: '/c/*', containerName: 'web', containerPort: 8083 },
+  { pathPattern: '/d/*', containerName: 'web', containerPort: 8084 },
+  { pathPattern: '/e/*', containerName: 'web', containerPort: 8084 },
+] });`,
+  },
 });
 
 /** An ECS service registers at most 5 container:port targets with load balancers (`who` sends the traffic). */
