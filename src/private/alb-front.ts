@@ -109,9 +109,11 @@ export function buildAlbFront(constructType: string, scope: Construct, props: Al
   ]);
   reportProblems(constructType, scope, [
     ...allRoutes.map((r, i) => checkPathPattern(`routes[${i}].pathPattern`, r.pathPattern)),
-    checkRoutePatterns(allRoutes.map(r => r.pathPattern)),
+    // on the shared load balancer, the environment counts the rules (FGK-LISTENER-RULE-QUOTA) and
+    // sslPolicy is an option of the environment's load balancer (FGK-SHARED-FRONT-OPTIONS): reported once
+    checkRoutePatterns(allRoutes.map(r => r.pathPattern), sharedListener === undefined),
     checkHttpsOptions(props.certificate !== undefined || (shared && (environment?.certificates.length ?? 0) > 0),
-      props.sslPolicy !== undefined, props.domainName, props.hostedZone !== undefined),
+      sharedListener === undefined && props.sslPolicy !== undefined, props.domainName, props.hostedZone !== undefined),
     shared ? undefined : checkAllowedCidrs(props.allowedCidrs, dualStack, props.loadBalancerSecurityGroup !== undefined),
     checkRequestCountScaling(ctx.autoScaling, props.requestCountScaling?.requestsPerTarget),
     shared ? undefined : checkAccessLogsRegion(accessLogsOn, !Token.isUnresolved(Stack.of(scope).region)),

@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { parseCidr } from './cidr';
-import { EXAMPLES_PENDING, Finding, defineRule, defineRuleOfKinds } from './rule';
+import { Finding, defineRule, defineRuleOfKinds } from './rule';
 
 /** A container of the task as the load balancer rules see it: its name and container ports. */
 export interface TargetContainerSpec {
@@ -81,9 +81,13 @@ new AlbFrontedService(stack, 'Web', { network, taskDef, routes: [
   },
 });
 
-/** Route path patterns are unique (the second would never match) and within the listener rule quota. */
-export function checkRoutePatterns(patterns: readonly string[]): Finding {
-  if (patterns.length > MAX_LISTENER_RULES) return ROUTES.problem('quota', { count: patterns.length });
+/**
+ * Route path patterns are unique (the second would never match) and, on a load balancer of the
+ * front's own (`ownLoadBalancer`), within the listener rule quota; on the environment's shared
+ * one, FGK-LISTENER-RULE-QUOTA counts the rules of every service instead.
+ */
+export function checkRoutePatterns(patterns: readonly string[], ownLoadBalancer = true): Finding {
+  if (ownLoadBalancer && patterns.length > MAX_LISTENER_RULES) return ROUTES.problem('quota', { count: patterns.length });
   const seen = new Set<string>();
   for (const p of patterns) {
     if (Token.isUnresolved(p)) continue;
@@ -291,7 +295,16 @@ export const AZ_COVERAGE = defineRuleOfKinds({
       fix: () => 'select subnets in two or more AZs (FargateVpc uses maxAzs 2 by default).',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef,
+  loadBalancerSubnets: { subnetType: ec2.SubnetType.PUBLIC, availabilityZones: ['us-east-1a'] } });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef,
+  loadBalancerSubnets: { subnetType: ec2.SubnetType.PUBLIC, availabilityZones: ['us-east-1a', 'us-east-1b'] } });`,
+  },
 });
 
 /**
@@ -332,7 +345,14 @@ export const LOAD_BALANCER_SUBNETS = defineRuleOfKinds({
       fix: () => 'select private or isolated subnets as loadBalancerSubnets (e.g. the network\'s taskSubnets, the default for an internal ALB), or set internetFacing true.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, loadBalancerSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS } });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, loadBalancerSubnets: { subnetType: ec2.SubnetType.PUBLIC } });`,
+  },
 });
 
 /**
@@ -369,7 +389,16 @@ export const HTTPS_OPTIONS = defineRuleOfKinds({
       fix: () => 'add domainName (e.g. \'app.example.com\'), or remove hostedZone.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, sslPolicy: elbv2.SslPolicy.TLS13_13 });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert',
+  'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555');
+new AlbFrontedService(stack, 'Web', { network, taskDef, certificate, sslPolicy: elbv2.SslPolicy.TLS13_13 });`,
+  },
 });
 
 /**
@@ -418,7 +447,14 @@ export const ALLOWED_CIDRS = defineRuleOfKinds({
       fix: (d: { cidr: string }) => `set ipAddressType DUAL_STACK (the VPC and subnets need IPv6 CIDRs), or remove '${d.cidr}'.`,
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, allowedCidrs: ['203.0.113.0'] });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, allowedCidrs: ['203.0.113.0/24'] });`,
+  },
 });
 
 /**
@@ -457,7 +493,15 @@ export const REQUEST_COUNT_SCALING = defineRuleOfKinds({
       fix: () => 'set it to at least 1, e.g. 1000.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, requestCountScaling: { requestsPerTarget: 1000 } });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, requestCountScaling: { requestsPerTarget: 1000 },
+  autoScaling: { minCapacity: 2, maxCapacity: 10 } });`,
+  },
 });
 
 /** Request-count scaling adjusts the scalable task count, which exists only with autoScaling. */
@@ -477,7 +521,16 @@ export const ACCESS_LOGS_REGION = defineRule({
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html',
   message: () => 'accessLogs is true but the stack has no region; the bucket policy must name the ELB log delivery account of the load balancer\'s region.',
   fix: () => 'set the stack\'s env: { region: \'...\' } (account may stay unset), or turn accessLogs off.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const webStack = new Stack(app, 'WebStack');
+const taskDef = new FargateTaskDef(webStack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(webStack, 'Web', { network, taskDef, accessLogs: true });`,
+    compliant: `const webStack = new Stack(app, 'WebStack', { env: { region: 'us-east-1' } });
+const taskDef = new FargateTaskDef(webStack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(webStack, 'Web', { network, taskDef, accessLogs: true });`,
+  },
 });
 
 /** ELB access logs need the region, to grant the region's ELB log delivery account. */
@@ -494,7 +547,14 @@ export const DEREGISTRATION_DELAY = defineRule<{ seconds: number }>({
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-target-groups.html',
   message: d => `deregistrationDelay ${d.seconds} s is not valid; ELB waits 0-3600 whole seconds for in-flight requests before removing a target.`,
   fix: () => 'use a Duration between 0 and 3600 seconds (30 s suits most web apps).',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, deregistrationDelay: Duration.hours(2) });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, deregistrationDelay: Duration.minutes(5) });`,
+  },
 });
 
 /** A deregistration delay lies between 0 and 3600 seconds. */
