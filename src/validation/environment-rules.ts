@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { MAX_LISTENER_RULES } from './alb-rules';
 import { MAX_RULE_PRIORITY, PrioritySlot, assignSharedPriorities, hasLiteralHostsOnly } from './route-rules';
-import { EXAMPLES_PENDING, Finding, Problem, defineRule, defineRuleOfKinds } from './rule';
+import { Finding, Problem, defineRule, defineRuleOfKinds } from './rule';
 
 /** Target groups one Application Load Balancer can route to (an ELB quota). */
 export const MAX_TARGET_GROUPS_PER_LOAD_BALANCER = 100;
@@ -95,7 +95,31 @@ export const LISTENER_RULE_QUOTA = defineRule<{ count: number; owners: readonly 
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html',
   message: d => `the shared listener has ${d.count} rules (${d.owners.slice(0, 5).join(', ')}, ...); an ALB listener holds at most ${MAX_LISTENER_RULES} rules besides its default action.`,
   fix: () => 'merge paths with wildcards, move some services to another environment (or an own load balancer: AlbFront with sharedLoadBalancer false).',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [5000] });
+for (const shop of ['books', 'music', 'games', 'films', 'toys', 'tools']) {
+  for (const country of ['de', 'fr', 'it', 'es', 'nl', 'uk']) {
+    new AlbFrontedService(stack, shop + '-' + country, { environment, taskDef, hostHeaders: [shop + '.example.' + country], routes: [
+      { pathPattern: '/api/v1/*', containerName: 'api' },
+      { pathPattern: '/api/v2/*', containerName: 'api' },
+    ] });
+  }
+}`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [5000] });
+for (const shop of ['books', 'music', 'games', 'films', 'toys', 'tools']) {
+  for (const country of ['de', 'fr', 'it', 'es', 'nl', 'uk']) {
+    new AlbFrontedService(stack, shop + '-' + country, { environment, taskDef, hostHeaders: [shop + '.example.' + country], routes: [
+      { pathPattern: '/api/*', containerName: 'api' },
+    ] });
+  }
+}`,
+  },
 });
 
 /** FGK-SHARED-LISTENER-PRIORITY: every rule of the shared listener has its own priority 1-50000. */
@@ -117,7 +141,18 @@ export const SHARED_LISTENER_PRIORITY = defineRuleOfKinds({
       fix: () => 'set a distinct priority on one of them.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Shop', { environment, taskDef, hostHeaders: ['shop.example.com'], priority: 10 });
+new AlbFrontedService(stack, 'Blog', { environment, taskDef, hostHeaders: ['blog.example.com'], priority: 10 });`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Shop', { environment, taskDef, hostHeaders: ['shop.example.com'], priority: 10 });
+new AlbFrontedService(stack, 'Blog', { environment, taskDef, hostHeaders: ['blog.example.com'], priority: 20 });`,
+  },
 });
 
 /** FGK-SHARED-LISTENER-OVERLAP: rules of different services never tie on the shared listener. */
@@ -139,7 +174,18 @@ export const SHARED_LISTENER_OVERLAP = defineRuleOfKinds({
       fix: () => 'make the conditions disjoint, or set priority on one of them to choose the order.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Shop', { environment, taskDef, pathPatterns: ['/shop/*'] });
+new AlbFrontedService(stack, 'Blog', { environment, taskDef, pathPatterns: ['/shop/*'] });`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Shop', { environment, taskDef, pathPatterns: ['/shop/*'] });
+new AlbFrontedService(stack, 'Blog', { environment, taskDef, pathPatterns: ['/blog/*'] });`,
+  },
 });
 
 /**
@@ -206,7 +252,16 @@ export const SHARED_LISTENER_CONDITIONS = defineRuleOfKinds({
       fix: () => 'remove them, or join the shared load balancer (environment with loadBalancer: {...}, sharedLoadBalancer true).',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Shop', { environment, taskDef });`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Shop', { environment, taskDef, pathPatterns: ['/shop/*'] });`,
+  },
 });
 
 /** A front on a shared listener names hosts and/or paths, at most 5 values in all, each a valid pattern. */
@@ -236,7 +291,36 @@ export const TARGET_GROUP_QUOTA = defineRule<{ count: number }>({
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html',
   message: d => `the shared load balancer routes to ${d.count} target groups; an Application Load Balancer routes to at most ${MAX_TARGET_GROUPS_PER_LOAD_BALANCER}.`,
   fix: () => 'route several paths of a service to the same container:port, or move services to a second environment.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+Validations.of(environment).acknowledge({ id: 'cdk-fargate-kit::FGK-LISTENER-RULE-QUOTA', reason: 'Rules per load balancer raised to 200' });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [5000] });
+taskDef.addAppContainer('admin', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [8080] });
+for (const shop of ['books', 'music', 'games', 'films', 'toys', 'tools']) {
+  for (const country of ['de', 'fr', 'it', 'es', 'nl', 'uk']) {
+    new AlbFrontedService(stack, shop + '-' + country, { environment, taskDef, hostHeaders: [shop + '.example.' + country], routes: [
+      { pathPattern: '/api/*', containerName: 'api' },
+      { pathPattern: '/admin/*', containerName: 'admin' },
+    ] });
+  }
+}`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+Validations.of(environment).acknowledge({ id: 'cdk-fargate-kit::FGK-LISTENER-RULE-QUOTA', reason: 'Rules per load balancer raised to 200' });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [5000] });
+taskDef.addAppContainer('admin', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [8080] });
+for (const shop of ['books', 'music', 'games', 'films', 'toys', 'tools']) {
+  for (const country of ['de', 'fr', 'it', 'es', 'nl']) {
+    new AlbFrontedService(stack, shop + '-' + country, { environment, taskDef, hostHeaders: [shop + '.example.' + country], routes: [
+      { pathPattern: '/api/*', containerName: 'api' },
+      { pathPattern: '/admin/*', containerName: 'admin' },
+    ] });
+  }
+}`,
+  },
 });
 
 /** Target groups of one load balancer stay within the ELB quota. */
@@ -265,7 +349,18 @@ export const SHARED_LISTENER_CERTIFICATE = defineRule<{ owner: string; missing: 
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/create-https-listener.html#https-listener-certificates',
   message: d => `${d.owner}: host ${d.missing.map(h => `'${h}'`).join(', ')} is served on the shared HTTPS listener but no certificate of the listener covers it (domains: ${d.domains.join(', ') || 'none'}); browsers would reject the connection.`,
   fix: () => 'add a certificate for it to the environment\'s loadBalancer.certificates (or a subject alternative name), or use another host.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const certificate = new acm.Certificate(stack, 'Cert', { domainName: 'shop.example.com' });
+const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: { certificates: [certificate] } });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Blog', { environment, taskDef, hostHeaders: ['blog.example.com'] });`,
+    compliant: `const certificate = new acm.Certificate(stack, 'Cert', { domainName: '*.example.com' });
+const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: { certificates: [certificate] } });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Blog', { environment, taskDef, hostHeaders: ['blog.example.com'] });`,
+  },
 });
 
 /**
@@ -299,7 +394,16 @@ export const SHARED_FRONT_OPTIONS = defineRuleOfKinds({
       fix: () => 'set them in the FargateEnvironment\'s loadBalancer options, or set sharedLoadBalancer false for a load balancer of the service\'s own.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Shop', { environment, taskDef, pathPatterns: ['/shop/*'], allowedCidrs: ['203.0.113.0/24'] });`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: { allowedCidrs: ['203.0.113.0/24'] } });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Shop', { environment, taskDef, pathPatterns: ['/shop/*'] });`,
+  },
 });
 
 /** Load balancer options that belong to the environment when a front joins its shared load balancer. */
@@ -327,7 +431,16 @@ export const SERVICE_CONNECT_NAME = defineRuleOfKinds({
       fix: () => 'give each service its own serviceConnect.name.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network, serviceConnect: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), portMappings: [{ containerPort: 8080, name: 'http' }] });
+new FargateService(stack, 'Orders', { environment, taskDef, serviceConnect: { name: 'orders_api' } });`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network, serviceConnect: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), portMappings: [{ containerPort: 8080, name: 'http' }] });
+new FargateService(stack, 'Orders', { environment, taskDef, serviceConnect: { name: 'orders-api' } });`,
+  },
 });
 
 /** A Service Connect name: a DNS label ECS accepts (letters, digits, hyphens; starts with a letter; at most 64). */
@@ -384,7 +497,16 @@ export const SERVICE_CONNECT_PORT = defineRuleOfKinds({
       fix: () => 'use a number (a Lazy value that resolves to one works too).',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network, serviceConnect: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [8080] });
+new FargateService(stack, 'Orders', { environment, taskDef, serviceConnect: { name: 'orders' } });`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network, serviceConnect: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), portMappings: [{ containerPort: 8080, name: 'http' }] });
+new FargateService(stack, 'Orders', { environment, taskDef, serviceConnect: { name: 'orders' } });`,
+  },
 });
 
 /** The client port of a Service Connect service is a whole number 1-65535. */
@@ -402,7 +524,18 @@ export const SERVICE_CONNECT_CALLS = defineRule<{ owner: string; name: string; p
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-concepts.html',
   message: d => `${d.owner} calls '${d.name}', but no service of the environment publishes that Service Connect name (published: ${d.published.map(p => `'${p}'`).join(', ') || 'none'}); no security group rule could be opened to it.`,
   fix: d => `set serviceConnect: { name: '${d.name}' } on the service it means, or correct the name.`,
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network, serviceConnect: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), portMappings: [{ containerPort: 8080, name: 'http' }] });
+new FargateService(stack, 'Orders', { environment, taskDef, serviceConnect: { name: 'orders' } });
+new FargateService(stack, 'Web', { environment, taskDef, calls: ['order'] });`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network, serviceConnect: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), portMappings: [{ containerPort: 8080, name: 'http' }] });
+new FargateService(stack, 'Orders', { environment, taskDef, serviceConnect: { name: 'orders' } });
+new FargateService(stack, 'Web', { environment, taskDef, calls: ['orders'] });`,
+  },
 });
 
 /** Every service a caller names is published in the namespace. */
@@ -433,7 +566,16 @@ export const SERVICE_CONNECT_NAMESPACE = defineRuleOfKinds({
       fix: () => 'use a name like \'internal\' or \'prod.local\'.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('payments', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), portMappings: [{ containerPort: 8080, name: 'payments' }] });
+new FargateService(stack, 'Payments', { environment, taskDef, serviceConnect: { name: 'payments' } });`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network, serviceConnect: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('payments', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), portMappings: [{ containerPort: 8080, name: 'payments' }] });
+new FargateService(stack, 'Payments', { environment, taskDef, serviceConnect: { name: 'payments' } });`,
+  },
 });
 
 /** Service Connect (publishing or calling) needs an environment with a namespace. */
@@ -471,7 +613,16 @@ export const ENVIRONMENT_CONFLICT = defineRuleOfKinds({
       fix: () => 'pass environment (a FargateEnvironment) or network (a FargateVpc).',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new FargateService(stack, 'Web', { environment, taskDef, sharedCluster: true });`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new FargateService(stack, 'Web', { environment, taskDef });`,
+  },
 });
 
 /** A workload in an environment takes its network and cluster from it. */
