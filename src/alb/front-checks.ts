@@ -32,8 +32,10 @@ export interface FrontFacts {
   readonly routes: readonly AlbRoute[];
   readonly containers: readonly TargetContainerSpec[];
   readonly environment?: IFargateEnvironment;
-  /** Whether the front joins the environment's shared load balancer. */
+  /** Whether the front asks to join the environment's shared load balancer. */
   readonly shared: boolean;
+  /** Whether it does (the environment has a shared listener). */
+  readonly onShared: boolean;
   readonly autoScaling: boolean;
   readonly hosts: readonly string[];
   readonly paths: readonly string[];
@@ -58,9 +60,11 @@ export function checkFront(constructType: string, scope: Construct, f: FrontFact
   ]);
   reportProblems(constructType, scope, [
     ...routes.map((r, i) => checkPathPattern(`routes[${i}].pathPattern`, r.pathPattern)),
-    checkRoutePatterns(routes.map(r => r.pathPattern)),
+    // on the shared load balancer, the environment counts the rules (FGK-LISTENER-RULE-QUOTA) and
+    // sslPolicy is an option of the environment's load balancer (FGK-SHARED-FRONT-OPTIONS): reported once
+    checkRoutePatterns(routes.map(r => r.pathPattern), !f.onShared),
     checkHttpsOptions(props.certificate !== undefined || (f.shared && (f.environment?.https ?? false)),
-      props.sslPolicy !== undefined, props.domainName, props.hostedZone !== undefined),
+      !f.onShared && props.sslPolicy !== undefined, props.domainName, props.hostedZone !== undefined),
     checkRequestCountScaling(f.autoScaling, props.requestCountScaling?.requestsPerTarget),
     checkDeregistrationDelay(props.deregistrationDelay?.toSeconds()),
     ...(f.shared ? checkSharedOptions(f) : checkOwnOptions(scope, props)),

@@ -84,12 +84,12 @@ export function buildAlbFront(constructType: string, scope: Construct, props: Al
   const containers = targetContainers(ctx.taskDef);
   const hosts = props.hostHeaders ?? (props.domainName !== undefined ? [props.domainName] : []);
   const paths = props.pathPatterns ?? [];
+  const onShared = shared && environment?.listener !== undefined;
   const verdict = checkFront(constructType, scope, {
-    props, routes: allRoutes, containers, environment, shared, autoScaling: ctx.autoScaling, hosts, paths,
+    props, routes: allRoutes, containers, environment, shared, onShared, autoScaling: ctx.autoScaling, hosts, paths,
   });
   const defaultTarget = resolveTarget(containers, props.containerName, props.containerPort);
   const targeted: TargetedRoute[] = routes.map(route => ({ route, target: resolveTarget(containers, route.containerName, route.containerPort) }));
-  const onShared = shared && environment?.listener !== undefined;
   const targets = createTargetGroups(scope, network.vpc, props, defaultTarget, targeted, onShared, verdict.badHealthCheck);
   reportProblems(constructType, scope, [checkTargetCount(targets.targets.map(targetKey)), ...(shared ? [] : checkRoutePriorities(routes))]);
 

@@ -28,7 +28,8 @@ export function loadBalancerSecurityGroup(
   for (const cidr of cidrs) {
     const peer = safePeer(cidr);
     if (peer === undefined) {
-      reportProblems(constructType, scope, [ALLOWED_CIDRS.problem('notAccepted', { cidr })]);
+      // what is no CIDR block at all is reported by checkAllowedCidrs (notCidr): reported once
+      if (parseCidr(cidr) !== undefined) reportProblems(constructType, scope, [ALLOWED_CIDRS.problem('notAccepted', { cidr })]);
       continue;
     }
     for (const port of listenerPorts) {

@@ -22,7 +22,14 @@ export const HEALTH_CHECK_PATH = defineRule<{ prop: string; path: string }>({
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html',
   message: d => `${d.prop} '${d.path}' is not a valid health check path; the load balancer requests it as a URL path, which starts with '/' and has at most 1024 characters.`,
   fix: d => `use a path such as '/${d.path.replace(/^\/*/, '').slice(0, 64)}' (e.g. '/' or '/health').`,
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, healthCheckPath: 'health' });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, healthCheckPath: '/health' });`,
+  },
 });
 
 /** A health check path starts with '/' and has at most 1024 characters. */
@@ -57,12 +64,30 @@ export const ROUTES = defineRuleOfKinds({
       fix: () => 'remove the duplicate route, or change its pathPattern.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [5000] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, routes: [
+  { pathPattern: '/api/*', containerName: 'api' },
+  { pathPattern: '/api/*', containerName: 'api', healthCheckPath: '/api/health' },
+] });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [5000] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, routes: [
+  { pathPattern: '/api/*', containerName: 'api', healthCheckPath: '/api/health' },
+] });`,
+  },
 });
 
-/** Route path patterns are unique (the second would never match) and within the listener rule quota. */
-export function checkRoutePatterns(patterns: readonly string[]): Finding {
-  if (patterns.length > MAX_LISTENER_RULES) return ROUTES.problem('quota', { count: patterns.length });
+/**
+ * Route path patterns are unique (the second would never match) and, on a load balancer of the
+ * front's own (`ownLoadBalancer`), within the listener rule quota; on the environment's shared
+ * one, FGK-LISTENER-RULE-QUOTA counts the rules of every service instead.
+ */
+export function checkRoutePatterns(patterns: readonly string[], ownLoadBalancer = true): Finding {
+  if (ownLoadBalancer && patterns.length > MAX_LISTENER_RULES) return ROUTES.problem('quota', { count: patterns.length });
   const seen = new Set<string>();
   for (const p of patterns) {
     if (Token.isUnresolved(p)) continue;
@@ -81,7 +106,14 @@ export const HEALTHY_HTTP_CODES = defineRule<{ codes: string }>({
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html',
   message: d => `healthyHttpCodes '${d.codes}' is not valid for an ALB; it takes HTTP codes or ranges from 200 to 499, comma separated, like '200' or '200-299,301'.`,
   fix: () => 'use such a list (\'200-399\' is the default).',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, healthyHttpCodes: '200-599' });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, healthyHttpCodes: '200-499' });`,
+  },
 });
 
 /** Healthy HTTP codes of an ALB health check: codes or ranges from 200 to 499, comma separated. */
@@ -106,7 +138,16 @@ export const PATH_PATTERN = defineRule<{ prop: string; pattern: string }>({
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/rule-condition-types.html',
   message: d => `${d.prop} '${d.pattern}' is not a valid ALB path pattern; a pattern is at most 128 characters of A-Z a-z 0-9 _ - . $ / ~ " ' @ : + & and the wildcards * and ?, and it matches a URL path, so it starts with '/' (or a wildcard).`,
   fix: () => 'write it like \'/api/*\'.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [5000] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, routes: [{ pathPattern: 'api/*', containerName: 'api' }] });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [5000] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, routes: [{ pathPattern: '/api/*', containerName: 'api' }] });`,
+  },
 });
 
 /** A listener rule's path pattern starts with '/' or a wildcard and has at most 128 characters. */
@@ -140,7 +181,14 @@ export const TARGET_CONTAINER = defineRuleOfKinds({
       fix: (d: { containerPort: number }) => `use one of its ports, or add ${d.containerPort} to its ports in addAppContainer().`,
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, containerName: 'web', containerPort: 8080 });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, containerName: 'web', containerPort: 80 });`,
+  },
 });
 
 /**
@@ -171,7 +219,14 @@ export const HAS_TARGET_CONTAINER = defineRule<{ names: string }>({
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-load-balancing.html',
   message: d => `the task has no container with a port (containers: ${d.names}); the load balancer needs a container port to send traffic to.`,
   fix: () => 'add the containers first, with ports, e.g. taskDef.addAppContainer(\'web\', { image, ports: [8080] }), then create the AlbFrontedService.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new AlbFrontedService(stack, 'Web', { network, taskDef });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef });`,
+  },
 });
 
 /** Without `containerName` the first container with a port is the target, so one must exist. */
@@ -188,8 +243,26 @@ export const TARGET_COUNT = defineRule<{ targets: readonly string[]; who: string
   fact: `A service registers with at most ${MAX_SERVICE_LB_TARGETS} target groups.`,
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html',
   message: d => `${d.who} send traffic through ${d.targets.length} target groups (to ${d.targets.join(', ')}); an ECS service registers with at most ${MAX_SERVICE_LB_TARGETS} target groups.`,
-  fix: () => 'route several paths to the same container:port (they share its target group), or split the containers into more services.',
-  examples: EXAMPLES_PENDING,
+  fix: () => 'use fewer routes (one route with a broader pattern, such as \'/api/*\', serves many paths), or split the containers into more services.',
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80, 8081, 8082, 8083, 8084, 8085] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, routes: [
+  { pathPattern: '/a/*', containerName: 'web', containerPort: 8081 },
+  { pathPattern: '/b/*', containerName: 'web', containerPort: 8082 },
+  { pathPattern: '/c/*', containerName: 'web', containerPort: 8083 },
+  { pathPattern: '/d/*', containerName: 'web', containerPort: 8084 },
+  { pathPattern: '/e/*', containerName: 'web', containerPort: 8085 },
+] });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80, 8081, 8082, 8083, 8084, 8085] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, routes: [
+  { pathPattern: '/a/*', containerName: 'web', containerPort: 8081 },
+  { pathPattern: '/b/*', containerName: 'web', containerPort: 8082 },
+  { pathPattern: '/c/*', containerName: 'web', containerPort: 8083 },
+  { pathPattern: '/d/*', containerName: 'web', containerPort: 8084 },
+] });`,
+  },
 });
 
 /** An ECS service registers at most 5 container:port targets with load balancers (`who` sends the traffic). */
@@ -221,7 +294,16 @@ export const AZ_COVERAGE = defineRuleOfKinds({
       fix: () => 'select subnets in two or more AZs (FargateVpc uses maxAzs 2 by default).',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef,
+  loadBalancerSubnets: { subnetType: ec2.SubnetType.PUBLIC, availabilityZones: ['us-east-1a'] } });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef,
+  loadBalancerSubnets: { subnetType: ec2.SubnetType.PUBLIC, availabilityZones: ['us-east-1a', 'us-east-1b'] } });`,
+  },
 });
 
 /**
@@ -262,7 +344,14 @@ export const LOAD_BALANCER_SUBNETS = defineRuleOfKinds({
       fix: () => 'select private or isolated subnets as loadBalancerSubnets (e.g. the network\'s taskSubnets, the default for an internal ALB), or set internetFacing true.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, loadBalancerSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS } });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, loadBalancerSubnets: { subnetType: ec2.SubnetType.PUBLIC } });`,
+  },
 });
 
 /**
@@ -299,7 +388,16 @@ export const HTTPS_OPTIONS = defineRuleOfKinds({
       fix: () => 'add domainName (e.g. \'app.example.com\'), or remove hostedZone.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, sslPolicy: elbv2.SslPolicy.TLS13_13 });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert',
+  'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555');
+new AlbFrontedService(stack, 'Web', { network, taskDef, certificate, sslPolicy: elbv2.SslPolicy.TLS13_13 });`,
+  },
 });
 
 /**
@@ -348,7 +446,14 @@ export const ALLOWED_CIDRS = defineRuleOfKinds({
       fix: (d: { cidr: string }) => `set ipAddressType DUAL_STACK (the VPC and subnets need IPv6 CIDRs), or remove '${d.cidr}'.`,
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, allowedCidrs: ['203.0.113.0'] });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, allowedCidrs: ['203.0.113.0/24'] });`,
+  },
 });
 
 /**
@@ -387,7 +492,15 @@ export const REQUEST_COUNT_SCALING = defineRuleOfKinds({
       fix: () => 'set it to at least 1, e.g. 1000.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, requestCountScaling: { requestsPerTarget: 1000 } });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, requestCountScaling: { requestsPerTarget: 1000 },
+  autoScaling: { minCapacity: 2, maxCapacity: 10 } });`,
+  },
 });
 
 /** Request-count scaling adjusts the scalable task count, which exists only with autoScaling. */
@@ -407,7 +520,16 @@ export const ACCESS_LOGS_REGION = defineRule({
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html',
   message: () => 'accessLogs is true but the stack has no region; the bucket policy must name the ELB log delivery account of the load balancer\'s region.',
   fix: () => 'set the stack\'s env: { region: \'...\' } (account may stay unset), or turn accessLogs off.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const webStack = new Stack(app, 'WebStack');
+const taskDef = new FargateTaskDef(webStack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(webStack, 'Web', { network, taskDef, accessLogs: true });`,
+    compliant: `const webStack = new Stack(app, 'WebStack', { env: { region: 'us-east-1' } });
+const taskDef = new FargateTaskDef(webStack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(webStack, 'Web', { network, taskDef, accessLogs: true });`,
+  },
 });
 
 /** ELB access logs need the region, to grant the region's ELB log delivery account. */
@@ -424,7 +546,14 @@ export const DEREGISTRATION_DELAY = defineRule<{ seconds: number }>({
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-target-groups.html',
   message: d => `deregistrationDelay ${d.seconds} s is not valid; ELB waits 0-3600 whole seconds for in-flight requests before removing a target.`,
   fix: () => 'use a Duration between 0 and 3600 seconds (30 s suits most web apps).',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, deregistrationDelay: Duration.hours(2) });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, deregistrationDelay: Duration.minutes(5) });`,
+  },
 });
 
 /** A deregistration delay lies between 0 and 3600 seconds. */

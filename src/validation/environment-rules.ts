@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { MAX_LISTENER_RULES } from './alb-rules';
 import { sameSet, setCovers, setsOverlap } from './pattern-match';
-import { MAX_RULE_PRIORITY, sharedRuleBand } from './route-rules';
+import { MAX_RULE_PRIORITY, sharedRuleBand, sharedRuleKey } from './route-rules';
 import { EXAMPLES_PENDING, Finding, Problem, defineRule, defineRuleOfKinds } from './rule';
 
 /** Target groups one Application Load Balancer can route to (an ELB quota). */
@@ -47,7 +47,34 @@ export const LISTENER_RULE_QUOTA = defineRule<{ count: number; owners: readonly 
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html',
   message: d => `the shared listener has ${d.count} rules (${d.owners.slice(0, 5).join(', ')}, ...); an ALB listener holds at most ${MAX_LISTENER_RULES} rules besides its default action.`,
   fix: () => 'merge paths with wildcards, move some services to another environment (or an own load balancer: AlbFront with sharedLoadBalancer false).',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+Validations.of(environment).acknowledge({ id: 'cdk-fargate-kit::FGK-TARGET-GROUP-QUOTA', reason: 'target group quota raised to 200' });
+let priority = 0;
+for (const team of ['ads', 'api', 'app', 'auth', 'blog', 'cart', 'cdn', 'chat', 'docs', 'feed', 'help', 'jobs', 'mail', 'maps', 'news', 'pay', 'search', 'shop', 'status', 'wiki', 'www']) {
+  const taskDef = new FargateTaskDef(stack, team + 'Task');
+  taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+  const routes = ['/a/*', '/b/*', '/c/*', '/d/*'].map(path => {
+    priority += 1;
+    return { pathPattern: path, containerName: 'web', priority };
+  });
+  priority += 1;
+  new AlbFrontedService(stack, team, { environment, taskDef, hostHeaders: [team + '.example.com'], priority, routes });
+}`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+Validations.of(environment).acknowledge({ id: 'cdk-fargate-kit::FGK-TARGET-GROUP-QUOTA', reason: 'target group quota raised to 200' });
+let priority = 0;
+for (const team of ['ads', 'api', 'app', 'auth', 'blog', 'cart', 'cdn', 'chat', 'docs', 'feed', 'help', 'jobs', 'mail', 'maps', 'news', 'pay', 'search', 'shop', 'status', 'wiki']) {
+  const taskDef = new FargateTaskDef(stack, team + 'Task');
+  taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+  const routes = ['/a/*', '/b/*', '/c/*', '/d/*'].map(path => {
+    priority += 1;
+    return { pathPattern: path, containerName: 'web', priority };
+  });
+  priority += 1;
+  new AlbFrontedService(stack, team, { environment, taskDef, hostHeaders: [team + '.example.com'], priority, routes });
+}`,
+  },
 });
 
 /** FGK-SHARED-LISTENER-PRIORITY: every rule of the shared listener has its own priority 1-50000. */
@@ -64,12 +91,25 @@ export const SHARED_LISTENER_PRIORITY = defineRuleOfKinds({
       fix: () => 'choose one in that range.',
     },
     shared: {
-      message: (d: { rules: readonly string[]; priority: number }) =>
+      message: (d: { rules: readonly string[]; priority: number; owner: string; free?: number }) =>
         `${d.rules.join(' and ')} have the same priority ${d.priority} on the shared listener (explicit, or derived from the conditions); two rules of a listener cannot share one, and a derived priority never moves to make room (that would change a deployed rule when another service joins or leaves).`,
-      fix: () => 'set priority on one of them to a number no other rule of the listener uses (in the same specificity band keeps the order; see docs/environment.md#rule-priorities).',
+      fix: (d: { owner: string; free?: number }) => d.free === undefined
+        ? 'set priority on one of them to a number no other rule of the listener uses (see docs/environment.md#rule-priorities).'
+        : `set priority: ${d.free} on ${d.owner} (a free number; for a derived priority, one of its own specificity band, so the order of overlapping rules stays as derived; see docs/environment.md#rule-priorities).`,
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Shop', { environment, taskDef, hostHeaders: ['shop.example.com'], priority: 10 });
+new AlbFrontedService(stack, 'Blog', { environment, taskDef, hostHeaders: ['blog.example.com'], priority: 10 });`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Shop', { environment, taskDef, hostHeaders: ['shop.example.com'], priority: 10 });
+new AlbFrontedService(stack, 'Blog', { environment, taskDef, hostHeaders: ['blog.example.com'], priority: 20 });`,
+  },
 });
 
 /** FGK-SHARED-LISTENER-OVERLAP: no rule of the shared listener shadows another, and no order is left to chance. */
@@ -96,8 +136,37 @@ export const SHARED_LISTENER_OVERLAP = defineRuleOfKinds({
       fix: () => 'make the conditions disjoint, or set priority on one of them to choose the order.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Shop', { environment, taskDef, pathPatterns: ['/shop/*'] });
+new AlbFrontedService(stack, 'Blog', { environment, taskDef, pathPatterns: ['/shop/*'] });`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Shop', { environment, taskDef, pathPatterns: ['/shop/*'] });
+new AlbFrontedService(stack, 'Blog', { environment, taskDef, pathPatterns: ['/blog/*'] });`,
+  },
 });
+
+/**
+ * A priority no rule holds, for the fix of a collision: after an explicit one, the next free
+ * number; for a derived one, the next free number of its own band (so that its order among
+ * overlapping rules stays as derived).
+ */
+function freePriority(r: SharedRuleSpec, held: ReadonlyMap<number, unknown>): number | undefined {
+  if (r.explicit) {
+    for (let p = r.priority + 1; p <= MAX_RULE_PRIORITY; p++) if (!held.has(p)) return p;
+    return undefined;
+  }
+  const band = sharedRuleBand(r.hosts, r.paths);
+  for (let step = 1; step < band.width; step++) {
+    const p = band.first + ((r.priority - band.first + step) % band.width);
+    if (!held.has(p)) return p;
+  }
+  return undefined;
+}
 
 /** A problem of two rules of the shared listener that can match the same request, if any. */
 function checkRulePair(a: SharedRuleSpec, b: SharedRuleSpec): Finding {
@@ -136,8 +205,14 @@ export function checkSharedListenerRules(rules: readonly SharedRuleSpec[]): Prob
     }
     byPriority.set(r.priority, [...(byPriority.get(r.priority) ?? []), r]);
   }
-  for (const [priority, rs] of byPriority) {
-    if (rs.length > 1) problems.push(SHARED_LISTENER_PRIORITY.problem('shared', { rules: rs.map(describeRule), priority }));
+  for (const [priority, all] of byPriority) {
+    // rules with the same conditions are one mistake, FGK-SHARED-LISTENER-OVERLAP's
+    const rs = all.filter((r, i) => all.findIndex(o => sharedRuleKey(o.hosts, o.paths) === sharedRuleKey(r.hosts, r.paths)) === i);
+    if (rs.length < 2) continue;
+    const last = rs[rs.length - 1];
+    problems.push(SHARED_LISTENER_PRIORITY.problem('shared', {
+      rules: rs.map(describeRule), priority, owner: last.owner, free: freePriority(last, byPriority),
+    }));
   }
   for (let i = 0; i < rules.length; i++) {
     for (let j = i + 1; j < rules.length; j++) {
@@ -175,7 +250,16 @@ export const SHARED_LISTENER_CONDITIONS = defineRuleOfKinds({
       fix: () => 'remove them, or join the shared load balancer (environment with loadBalancer: {...}, sharedLoadBalancer true).',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Shop', { environment, taskDef });`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Shop', { environment, taskDef, pathPatterns: ['/shop/*'] });`,
+  },
 });
 
 /** A front on a shared listener names hosts and/or paths, at most 5 values in all, each a valid pattern. */
@@ -205,7 +289,34 @@ export const TARGET_GROUP_QUOTA = defineRule<{ count: number }>({
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html',
   message: d => `the shared load balancer routes to ${d.count} target groups; an Application Load Balancer routes to at most ${MAX_TARGET_GROUPS_PER_LOAD_BALANCER}.`,
   fix: () => 'route several paths of a service to the same container:port, or move services to a second environment.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+Validations.of(environment).acknowledge({ id: 'cdk-fargate-kit::FGK-LISTENER-RULE-QUOTA', reason: 'rules per load balancer raised to 200' });
+let priority = 0;
+for (const team of ['ads', 'api', 'app', 'auth', 'blog', 'cart', 'cdn', 'chat', 'docs', 'feed', 'help', 'jobs', 'mail', 'maps', 'news', 'pay', 'search', 'shop', 'status', 'wiki', 'www']) {
+  const taskDef = new FargateTaskDef(stack, team + 'Task');
+  taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+  const routes = ['/a/*', '/b/*', '/c/*', '/d/*'].map(path => {
+    priority += 1;
+    return { pathPattern: path, containerName: 'web', priority };
+  });
+  priority += 1;
+  new AlbFrontedService(stack, team, { environment, taskDef, hostHeaders: [team + '.example.com'], priority, routes });
+}`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+Validations.of(environment).acknowledge({ id: 'cdk-fargate-kit::FGK-LISTENER-RULE-QUOTA', reason: 'rules per load balancer raised to 200' });
+let priority = 0;
+for (const team of ['ads', 'api', 'app', 'auth', 'blog', 'cart', 'cdn', 'chat', 'docs', 'feed', 'help', 'jobs', 'mail', 'maps', 'news', 'pay', 'search', 'shop', 'status', 'wiki']) {
+  const taskDef = new FargateTaskDef(stack, team + 'Task');
+  taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+  const routes = ['/a/*', '/b/*', '/c/*', '/d/*'].map(path => {
+    priority += 1;
+    return { pathPattern: path, containerName: 'web', priority };
+  });
+  priority += 1;
+  new AlbFrontedService(stack, team, { environment, taskDef, hostHeaders: [team + '.example.com'], priority, routes });
+}`,
+  },
 });
 
 /** Target groups of one load balancer stay within the ELB quota. */
@@ -234,7 +345,18 @@ export const SHARED_LISTENER_CERTIFICATE = defineRule<{ owner: string; missing: 
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/create-https-listener.html#https-listener-certificates',
   message: d => `${d.owner}: host ${d.missing.map(h => `'${h}'`).join(', ')} is served on the shared HTTPS listener but no certificate of the listener covers it (domains: ${d.domains.join(', ') || 'none'}); browsers would reject the connection.`,
   fix: () => 'add a certificate for it to the environment\'s loadBalancer.certificates (or a subject alternative name), or use another host.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const certificate = new acm.Certificate(stack, 'Cert', { domainName: 'shop.example.com' });
+const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: { certificates: [certificate] } });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Blog', { environment, taskDef, hostHeaders: ['blog.example.com'] });`,
+    compliant: `const certificate = new acm.Certificate(stack, 'Cert', { domainName: '*.example.com' });
+const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: { certificates: [certificate] } });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Blog', { environment, taskDef, hostHeaders: ['blog.example.com'] });`,
+  },
 });
 
 /**
@@ -268,7 +390,16 @@ export const SHARED_FRONT_OPTIONS = defineRuleOfKinds({
       fix: () => 'set them in the FargateEnvironment\'s loadBalancer options, or set sharedLoadBalancer false for a load balancer of the service\'s own.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Shop', { environment, taskDef, pathPatterns: ['/shop/*'], allowedCidrs: ['203.0.113.0/24'] });`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network, loadBalancer: { allowedCidrs: ['203.0.113.0/24'] } });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Shop', { environment, taskDef, pathPatterns: ['/shop/*'] });`,
+  },
 });
 
 /** Load balancer options that belong to the environment when a front joins its shared load balancer. */
@@ -296,7 +427,16 @@ export const SERVICE_CONNECT_NAME = defineRuleOfKinds({
       fix: () => 'give each service its own serviceConnect.name.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network, serviceConnect: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), portMappings: [{ containerPort: 8080, name: 'http' }] });
+new FargateService(stack, 'Orders', { environment, taskDef, serviceConnect: { name: 'orders_api' } });`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network, serviceConnect: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), portMappings: [{ containerPort: 8080, name: 'http' }] });
+new FargateService(stack, 'Orders', { environment, taskDef, serviceConnect: { name: 'orders-api' } });`,
+  },
 });
 
 /** A Service Connect name: a DNS label ECS accepts (letters, digits, hyphens; starts with a letter; at most 64). */
@@ -353,7 +493,16 @@ export const SERVICE_CONNECT_PORT = defineRuleOfKinds({
       fix: () => 'use a number (a Lazy value that resolves to one works too).',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network, serviceConnect: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [8080] });
+new FargateService(stack, 'Orders', { environment, taskDef, serviceConnect: { name: 'orders' } });`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network, serviceConnect: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), portMappings: [{ containerPort: 8080, name: 'http' }] });
+new FargateService(stack, 'Orders', { environment, taskDef, serviceConnect: { name: 'orders' } });`,
+  },
 });
 
 /** The client port of a Service Connect service is a whole number 1-65535. */
@@ -371,7 +520,18 @@ export const SERVICE_CONNECT_CALLS = defineRule<{ owner: string; name: string; p
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-concepts.html',
   message: d => `${d.owner} calls '${d.name}', but no service of the environment publishes that Service Connect name (published: ${d.published.map(p => `'${p}'`).join(', ') || 'none'}); no security group rule could be opened to it.`,
   fix: d => `set serviceConnect: { name: '${d.name}' } on the service it means, or correct the name.`,
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network, serviceConnect: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), portMappings: [{ containerPort: 8080, name: 'http' }] });
+new FargateService(stack, 'Orders', { environment, taskDef, serviceConnect: { name: 'orders' } });
+new FargateService(stack, 'Web', { environment, taskDef, calls: ['order'] });`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network, serviceConnect: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), portMappings: [{ containerPort: 8080, name: 'http' }] });
+new FargateService(stack, 'Orders', { environment, taskDef, serviceConnect: { name: 'orders' } });
+new FargateService(stack, 'Web', { environment, taskDef, calls: ['orders'] });`,
+  },
 });
 
 /** Every service a caller names is published in the namespace. */
@@ -402,7 +562,16 @@ export const SERVICE_CONNECT_NAMESPACE = defineRuleOfKinds({
       fix: () => 'use a name like \'internal\' or \'prod.local\'.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('payments', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), portMappings: [{ containerPort: 8080, name: 'payments' }] });
+new FargateService(stack, 'Payments', { environment, taskDef, serviceConnect: { name: 'payments' } });`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network, serviceConnect: {} });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('payments', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), portMappings: [{ containerPort: 8080, name: 'payments' }] });
+new FargateService(stack, 'Payments', { environment, taskDef, serviceConnect: { name: 'payments' } });`,
+  },
 });
 
 /** Service Connect (publishing or calling) needs an environment with a namespace. */
@@ -440,7 +609,16 @@ export const ENVIRONMENT_CONFLICT = defineRuleOfKinds({
       fix: () => 'pass environment (a FargateEnvironment) or network (a FargateVpc).',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = new FargateEnvironment(stack, 'Env', { network });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new FargateService(stack, 'Web', { environment, taskDef, sharedCluster: true });`,
+    compliant: `const environment = new FargateEnvironment(stack, 'Env', { network });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new FargateService(stack, 'Web', { environment, taskDef });`,
+  },
 });
 
 /** A workload in an environment takes its network and cluster from it. */

@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { EXAMPLES_PENDING, Problem, defineRuleOfKinds } from './rule';
+import { Problem, defineRuleOfKinds } from './rule';
 
 /** The highest priority of an ALB listener rule. */
 export const MAX_RULE_PRIORITY = 50000;
@@ -132,7 +132,22 @@ export const ROUTE_PRIORITY = defineRuleOfKinds({
       fix: () => 'set a distinct priority on one of them.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [5000] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, routes: [
+  { pathPattern: '/api/*', containerName: 'api', priority: 10 },
+  { pathPattern: '/api/v2/*', containerName: 'api', priority: 10 },
+] });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [5000] });
+new AlbFrontedService(stack, 'Web', { network, taskDef, routes: [
+  { pathPattern: '/api/*', containerName: 'api', priority: 20 },
+  { pathPattern: '/api/v2/*', containerName: 'api', priority: 10 },
+] });`,
+  },
 });
 
 /**

@@ -6,6 +6,7 @@ import { AlbFront, AlbFrontedService, FargateEnvironment, FargateService, Fargat
 import * as environmentRules from '../../src/validation/environment-rules';
 import { domainCovers } from '../../src/validation/environment-rules';
 import { patternsOverlap } from '../../src/validation/pattern-match';
+import { derivedSharedRulePriority } from '../../src/validation/route-rules';
 import { atSynth } from '../at-synth';
 import { asText } from '../validation/as-text';
 
@@ -136,9 +137,25 @@ describe('FargateEnvironment and its services, caught at synth', () => {
 
     test('FGK-SHARED-LISTENER-PRIORITY: two rules with one priority; a priority out of range', () => {
       expect(two({ hostHeaders: ['a.example.com'], priority: 7 }, { hostHeaders: ['b.example.com'], priority: 7 })).toThrow(
-        /\[FGK-SHARED-LISTENER-PRIORITY\] Stack\/A .* and Stack\/B .* have the same priority 7 on the shared listener.*Fix: set priority on one of them to a number no other rule of the listener uses/);
+        /\[FGK-SHARED-LISTENER-PRIORITY\] Stack\/A .* and Stack\/B .* have the same priority 7 on the shared listener.*Fix: set priority: 8 on Stack\/B \(a free number/);
       expect(two({ hostHeaders: ['a.example.com'], priority: 50001 }, { hostHeaders: ['b.example.com'] })).toThrow(
         /\[FGK-SHARED-LISTENER-PRIORITY\] Stack\/A: priority 50001 is not valid;.*Fix: choose one in that range/);
+    });
+
+    test('FGK-SHARED-LISTENER-PRIORITY: two derived priorities collide; nothing moves, the fix names a free priority of the band', () => {
+      // two hosts whose derived priorities collide, found by search (the derivation is pinned in route-rules.test.ts)
+      const seen = new Map<number, string>();
+      let pair: [string, string] | undefined;
+      for (let i = 0; pair === undefined; i++) {
+        const h = `h${i}.example.com`;
+        const p = derivedSharedRulePriority([h], []);
+        if (seen.has(p)) pair = [seen.get(p)!, h];
+        seen.set(p, h);
+      }
+      const p = derivedSharedRulePriority([pair[0]], []);
+      expect(two({ hostHeaders: [pair[0]] }, { hostHeaders: [pair[1]] })).toThrow(new RegExp(
+        `\\[FGK-SHARED-LISTENER-PRIORITY\\] Stack/A .* and Stack/B .* have the same priority ${p} .*Fix: set priority: ${p + 1} on Stack/B`));
+      expect(two({ hostHeaders: [pair[0]] }, { hostHeaders: [pair[1]], priority: p + 1 })).not.toThrow();
     });
 
     test('FGK-LISTENER-RULE-QUOTA and FGK-TARGET-GROUP-QUOTA: 101 fronts on one listener', () => {

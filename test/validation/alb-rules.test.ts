@@ -5,7 +5,7 @@ import { TargetContainerSpec } from '../../src/validation/alb-rules';
 
 const {
   checkAccessLogsRegion, checkAllowedCidrs, checkAzCoverage, checkDeregistrationDelay, checkHasTargetContainer, checkHealthCheckPath,
-  checkHttpsOptions, checkLoadBalancerSubnets, checkPathPattern, checkRequestCountScaling, checkTargetContainer, checkTargetCount,
+  checkHttpsOptions, checkLoadBalancerSubnets, checkPathPattern, checkRequestCountScaling, checkRoutePatterns, checkTargetContainer, checkTargetCount,
 } = asText(albRules);
 
 const scorekeep: TargetContainerSpec[] = [{ name: 'scorekeep-api', ports: [5000] }, { name: 'scorekeep-frontend', ports: [8080] }];
@@ -22,6 +22,19 @@ describe('checkPathPattern', () => {
   test.each(['/api/*', '/', '*.png', '/v?/x'])('valid: %s', p => expect(checkPathPattern('routes[0].pathPattern', p)).toBeUndefined());
   test.each(['api/*', '/a b', '/' + 'x'.repeat(128)])('invalid: %s', p => expect(checkPathPattern('routes[0].pathPattern', p)).toMatch(
     /^\[FGK-[A-Z0-9-]+\] routes\[0\].pathPattern '.*' is not a valid ALB path pattern; .*Fix: write it like '\/api\/\*'/));
+});
+
+describe('checkRoutePatterns', () => {
+  const patterns = (n: number) => Array.from({ length: n }, (_, i) => `/r${i}/*`);
+  test('valid', () => expect(checkRoutePatterns(patterns(100))).toBeUndefined());
+  test('a pattern twice', () => expect(checkRoutePatterns(['/api/*', '/web/*', '/api/*'])).toMatch(
+    /^\[FGK-ROUTES\] routes use path pattern '\/api\/\*' twice; .*Fix: remove the duplicate route/));
+  test('more routes than a load balancer of its own holds', () => expect(checkRoutePatterns(patterns(101))).toMatch(
+    /^\[FGK-ROUTES\] routes has 101 entries; .*at most 100 rules/));
+  test('on the shared load balancer the environment counts the rules (FGK-LISTENER-RULE-QUOTA): only duplicates here', () => {
+    expect(checkRoutePatterns(patterns(101), false)).toBeUndefined();
+    expect(checkRoutePatterns([...patterns(101), '/r0/*'], false)).toMatch(/^\[FGK-ROUTES\] routes use path pattern '\/r0\/\*' twice/);
+  });
 });
 
 describe('checkTargetContainer', () => {
@@ -44,7 +57,7 @@ describe('checkHasTargetContainer', () => {
 describe('checkTargetCount', () => {
   test('valid', () => expect(checkTargetCount(['a:1', 'a:2', 'b:3', 'c:4', 'd:5'])).toBeUndefined());
   test('invalid', () => expect(checkTargetCount(['a:1', 'a:2', 'b:3', 'c:4', 'd:5', 'e:6'])).toMatch(
-    /^\[FGK-TARGET-COUNT\] routes send traffic through 6 target groups .*at most 5 .*Fix: route several paths/));
+    /^\[FGK-TARGET-COUNT\] routes send traffic through 6 target groups .*at most 5 .*Fix: use fewer routes/));
 });
 
 describe('checkAzCoverage', () => {
