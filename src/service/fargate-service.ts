@@ -86,9 +86,11 @@ export interface FargateServiceProps extends FargateWorkloadProps {
    */
   readonly alarms?: ServiceAlarmOptions;
   /**
-   * How long ECS ignores load balancer health checks after a task starts (used only
-   * when a load balancer is attached).
-   * @default - ECS default (no grace period)
+   * How long the ECS service scheduler ignores failing load balancer and container health
+   * checks after a task starts, so that slow starters are not stopped before they are up.
+   * @default - 60 seconds when a load balancer is attached (aws-cdk-lib's default: an
+   * `AlbFrontedService`, or an `AlbFront` on this service); otherwise not set, which ECS
+   * reads as 0
    */
   readonly healthCheckGracePeriod?: Duration;
   /**

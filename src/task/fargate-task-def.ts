@@ -221,7 +221,11 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
     return [VpcEndpointService.SECRETS_MANAGER, VpcEndpointService.SSM].filter(e => needed.has(e));
   }
 
-  /** The EFS file systems the task mounts (the service must allow NFS, TCP 2049, to them). */
+  /**
+   * The EFS file systems the task mounts. Each `FargateService`, `AlbFrontedService` and
+   * `FargateTask` created after the volume was added lets its tasks reach them over NFS
+   * (TCP 2049 from its security group to the file system's).
+   */
   public get efsFileSystems(): efs.IFileSystem[] {
     return [...this.fileSystems];
   }
@@ -322,6 +326,8 @@ export class FargateTaskDef extends Construct implements iam.IGrantable {
    * authorization on, and the task role gets `elasticfilesystem:ClientMount` (plus
    * `ClientWrite` unless read-only) on this file system only (through the access point
    * when one is given). Mount it with `mountPoints: [{ sourceVolume, containerPath, readOnly }]`.
+   * Add it before creating the services and tasks that run this task definition: each of them
+   * then admits its tasks to the file system's security group on NFS (TCP 2049).
    */
   public addEfsVolume(name: string, props: EfsVolumeOptions): void {
     reportProblems(TYPE, this, [
