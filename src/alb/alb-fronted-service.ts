@@ -37,7 +37,10 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
   public readonly targetGroup: elbv2.ApplicationTargetGroup;
   /** All target groups: the default one first, then one per further container:port of `routes`. */
   public readonly targetGroups: elbv2.ApplicationTargetGroup[];
-  /** The rules on the environment's shared listener (empty with a load balancer of its own, whose rules belong to `listener`). */
+  /**
+   * The rules on the environment's shared listener (empty with a load balancer of its own, whose rules belong to `listener`).
+   * @experimental
+   */
   public readonly listenerRules: elbv2.ApplicationListenerRule[];
   /** The Fargate service behind the load balancer (this library's construct: alarms, scaling, run-task command). */
   public readonly fargateService: FargateService;

@@ -25,6 +25,7 @@ const TYPE = 'FargateEnvironment';
 
 /**
  * Properties of a `FargateEnvironment`.
+ * @experimental
  */
 export interface FargateEnvironmentProps {
   /**
@@ -61,6 +62,9 @@ export interface FargateEnvironmentProps {
  * Services join with `environment` (`FargateService`, `AlbFrontedService`, `FargateTask`), put a
  * front on the shared load balancer with `AlbFront`, publish a Service Connect name with
  * `serviceConnect` and call other services by name with `calls`.
+ *
+ * Experimental: it may change in a minor release (docs/stability.md).
+ * @experimental
  */
 export class FargateEnvironment extends Construct {
   /** The network. */

@@ -97,6 +97,7 @@ export interface FargateServiceProps extends FargateWorkloadProps {
    * Publish the service in the environment's Service Connect namespace under a name, so
    * services of the environment that list it in `calls` reach it at `http://<name>:<port>`.
    * @default - not published
+   * @experimental
    */
   readonly serviceConnect?: ServiceConnectOptions;
   /**
@@ -104,6 +105,7 @@ export interface FargateServiceProps extends FargateWorkloadProps {
    * callee's security group then accepts exactly this service's security group on the
    * callee's container port, and nothing broader.
    * @default - calls no service by name
+   * @experimental
    */
   readonly calls?: string[];
 }
@@ -124,11 +126,17 @@ export class FargateService extends Construct implements ec2.IConnectable {
   public readonly connections: ec2.Connections;
   /** The task definition. */
   public readonly taskDef: FargateTaskDef;
-  /** The environment the service runs in, when it was given one. */
+  /**
+   * The environment the service runs in, when it was given one.
+   * @experimental
+   */
   public readonly environment?: FargateEnvironment;
   /** The network the tasks run in. */
   public readonly network: IFargateNetwork;
-  /** The Service Connect name the service publishes, when `serviceConnect` is set. */
+  /**
+   * The Service Connect name the service publishes, when `serviceConnect` is set.
+   * @experimental
+   */
   public readonly serviceConnectName?: string;
   /** The scalable task count, when `autoScaling` is set (add more scaling policies to it). */
   public readonly scalableTaskCount?: ecs.ScalableTaskCount;

@@ -17,6 +17,7 @@ export interface FargateWorkloadProps {
    * The environment the workload joins: it runs in the environment's network and cluster, can
    * join its shared load balancer (`AlbFront`) and use its Service Connect namespace.
    * @default - no environment: `network` is required
+   * @experimental
    */
   readonly environment?: FargateEnvironment;
   /** The task definition to run. */
