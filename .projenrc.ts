@@ -146,7 +146,7 @@ project.addTask('synth:examples', {
   description: 'Synthesize every example stack into cdk.out/',
   exec: 'cdk synth --quiet',
 });
-// The one-command demo: synthesize, deploy the stacks of tools/demo.ts's DEMO_STACKS (Scorekeep,
+// The one-command demo: synthesize, deploy the stacks of DEMO_STACKS in tools/demo-stacks.ts (Scorekeep,
 // BatchJob, ManyServices) to a local AWS emulator (moto_server on 127.0.0.1) with the real cdk
 // CLI, print outputs, run the emitted run-task.
 const demo = project.addTask('demo', {
@@ -173,7 +173,7 @@ integ.exec(`jest --ci --coverage=false ${jestOnly('<rootDir>/test/integ/**/*.tes
 
 // The tools (benchmark, emulator helpers) have their own tests, apart from the library's unit suite.
 project.addTask('test:tools', {
-  description: 'Tests of the tools under tools/ (benchmark cost model and statistics)',
+  description: 'Tests of the tools under tools/ (benchmark cost model and statistics, the docs-versus-code comparison of check:readme)',
   exec: `jest --ci --coverage=false ${jestOnly('<rootDir>/tools/**/*.test.ts', 'jest-tools.json')}`,
   receiveArgs: true,
 });
