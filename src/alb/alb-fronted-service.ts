@@ -18,7 +18,8 @@ export interface AlbFrontedServiceProps extends FargateServiceProps, AlbFrontOpt
 }
 
 /**
- * An internet-facing Application Load Balancer (its own, or its environment's shared one) in front of a `FargateService`: `ip` target
+ * An Application Load Balancer (its own, or its environment's shared one; internet-facing unless `internetFacing: false`
+ * or in `ISOLATED_ONLY`) in front of a new `FargateService`: `ip` target
  * groups with health checks, HTTP (or HTTPS with an 80→443 redirect), security groups
  * chained so the tasks accept only the container port(s) from the load balancer, optional
  * path routes to other containers of the task, request-count scaling, alarms and access
