@@ -2,7 +2,7 @@ import { awscdk, javascript, typescript } from 'projen';
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-fargate-kit',
-  description: 'Secure-by-default AWS CDK constructs to run containerized apps on ECS Fargate: VPC topologies, least-privilege task roles, validated task definitions, services and ALB-fronted services.',
+  description: 'Secure-by-default AWS CDK constructs to run containerized apps on ECS Fargate: VPC topologies, least-privilege task roles, validated task definitions, services, ALB-fronted services, and environments that share one network, cluster and load balancer.',
   author: 'cdk-fargate-kit developers',
   authorAddress: 'dev@cdk-fargate-kit.invalid',
   repositoryUrl: 'https://example.invalid/cdk-fargate-kit.git',
@@ -146,8 +146,9 @@ project.addTask('synth:examples', {
   description: 'Synthesize every example stack into cdk.out/',
   exec: 'cdk synth --quiet',
 });
-// The one-command demo: synthesize, deploy Scorekeep (and BatchJob) to a local AWS emulator
-// (moto_server on 127.0.0.1) with the real cdk CLI, print outputs, run the emitted run-task.
+// The one-command demo: synthesize, deploy the stacks of DEMO_STACKS in tools/demo-stacks.ts (Scorekeep,
+// BatchJob, ManyServices) to a local AWS emulator (moto_server on 127.0.0.1) with the real cdk
+// CLI, print outputs, run the emitted run-task.
 const demo = project.addTask('demo', {
   description: 'Synthesize the example app and deploy it to a local AWS emulator (moto_server on 127.0.0.1)',
 });
@@ -172,7 +173,7 @@ integ.exec(`jest --ci --coverage=false ${jestOnly('<rootDir>/test/integ/**/*.tes
 
 // The tools (benchmark, emulator helpers) have their own tests, apart from the library's unit suite.
 project.addTask('test:tools', {
-  description: 'Tests of the tools under tools/ (benchmark cost model and statistics)',
+  description: 'Tests of the tools under tools/ (benchmark cost model and statistics, the docs-versus-code comparison of check:readme)',
   exec: `jest --ci --coverage=false ${jestOnly('<rootDir>/tools/**/*.test.ts', 'jest-tools.json')}`,
   receiveArgs: true,
 });

@@ -8,11 +8,10 @@ import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { DEMO_STACKS } from './demo-stacks';
 import { Emulator, awsCli, emulatorMissing, runEmittedCommand, startEmulator } from './emulator/emulator';
 import { createExampleApp, exampleStacks } from '../examples/scenarios';
 
-/** The stacks the demo deploys, in order (those the example app does not have are skipped). */
-const DEMO_STACKS = ['Scorekeep', 'BatchJob', 'ManyServices'];
 /** The account and region moto answers for. */
 const ENVIRONMENT = 'aws://123456789012/us-east-1';
 

@@ -158,17 +158,20 @@ export interface AlbFrontOptions {
    * Join the environment's shared load balancer (with `hostHeaders` and/or `pathPatterns`)
    * instead of creating a load balancer of its own.
    * @default - true when the service runs in an environment with a shared load balancer
+   * @experimental
    */
   readonly sharedLoadBalancer?: boolean;
   /**
    * Host header conditions of the front's rule on the shared listener, e.g. ['app.example.com']
    * (wildcards `*` and `?`). On an HTTPS listener a certificate of the environment must cover each.
    * @default - `domainName` when set, else any host
+   * @experimental
    */
   readonly hostHeaders?: string[];
   /**
    * Path pattern conditions of the front's rule on the shared listener, e.g. ['/app/*'].
    * @default - any path
+   * @experimental
    */
   readonly pathPatterns?: string[];
   /**
@@ -176,6 +179,7 @@ export interface AlbFrontOptions {
    * from the conditions alone, so other services joining or leaving never renumber it: more
    * specific paths first, ties broken by a hash of the hosts and paths.
    * @default - derived from hostHeaders and pathPatterns
+   * @experimental
    */
   readonly priority?: number;
 }

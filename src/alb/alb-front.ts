@@ -15,6 +15,7 @@ const TYPE = 'AlbFront';
 
 /**
  * Properties of an `AlbFront`.
+ * @experimental
  */
 export interface AlbFrontProps extends AlbFrontOptions {
   /** The service to put behind the load balancer (a `FargateService` of this app). */
@@ -28,6 +29,9 @@ export interface AlbFrontProps extends AlbFrontOptions {
  * internet-facing load balancer of its own. The tasks' security group accepts exactly the
  * target container ports from the load balancer's security group. Request-count scaling,
  * alarms (which also roll a deployment back) and the URL output as with `AlbFrontedService`.
+ *
+ * Experimental: it may change in a minor release (docs/stability.md).
+ * @experimental
  */
 export class AlbFront extends Construct {
   /** The Application Load Balancer (the environment's shared one, or the front's own). */

@@ -18,7 +18,8 @@ export interface AlbFrontedServiceProps extends FargateServiceProps, AlbFrontOpt
 }
 
 /**
- * An internet-facing Application Load Balancer (its own, or its environment's shared one) in front of a `FargateService`: `ip` target
+ * An Application Load Balancer (its own, or its environment's shared one; internet-facing unless `internetFacing: false`
+ * or in `ISOLATED_ONLY`) in front of a new `FargateService`: `ip` target
  * groups with health checks, HTTP (or HTTPS with an 80→443 redirect), security groups
  * chained so the tasks accept only the container port(s) from the load balancer, optional
  * path routes to other containers of the task, request-count scaling, alarms and access
@@ -37,7 +38,10 @@ export class AlbFrontedService extends Construct implements ec2.IConnectable {
   public readonly targetGroup: elbv2.ApplicationTargetGroup;
   /** All target groups: the default one first, then one per further container:port of `routes`. */
   public readonly targetGroups: elbv2.ApplicationTargetGroup[];
-  /** The rules on the environment's shared listener (empty with a load balancer of its own, whose rules belong to `listener`). */
+  /**
+   * The rules on the environment's shared listener (empty with a load balancer of its own, whose rules belong to `listener`).
+   * @experimental
+   */
   public readonly listenerRules: elbv2.ApplicationListenerRule[];
   /** The Fargate service behind the load balancer (this library's construct: alarms, scaling, run-task command). */
   public readonly fargateService: FargateService;

@@ -6,6 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 /**
  * The shared Application Load Balancer of a `FargateEnvironment`: services join its listener
  * with host and/or path conditions (`AlbFront`, or `AlbFrontedService` in the environment).
+ * @experimental
  */
 export interface EnvironmentLoadBalancerOptions {
   /**
@@ -55,6 +56,7 @@ export interface EnvironmentLoadBalancerOptions {
 /**
  * The Service Connect (Cloud Map HTTP) namespace of a `FargateEnvironment`: services publish
  * a name and port in it (`serviceConnect`) and call each other by name (`calls`).
+ * @experimental
  */
 export interface EnvironmentServiceConnectOptions {
   /**

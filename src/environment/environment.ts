@@ -12,6 +12,7 @@ import { IFargateNetwork } from '../network/network';
  * (services join its listener with host and/or path rules) and a Service Connect namespace.
  * A `FargateEnvironment` of this app, or one another app owns
  * (`FargateEnvironment.fromFargateEnvironmentAttributes`).
+ * @experimental
  */
 export interface IFargateEnvironment extends IConstruct {
   /** The network the services run in. */
@@ -47,6 +48,7 @@ export interface IFargateEnvironment extends IConstruct {
  * its network and cluster, and (when services join them) its shared listener and Service
  * Connect namespace. Typically the owning app exports these values (stack outputs, SSM
  * parameters) and the service app reads them.
+ * @experimental
  */
 export interface FargateEnvironmentAttributes {
   /** The network of the environment (e.g. `FargateVpc.fromVpc` over `ec2.Vpc.fromLookup`). */

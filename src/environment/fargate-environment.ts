@@ -24,6 +24,7 @@ const TYPE = 'FargateEnvironment';
 
 /**
  * Properties of a `FargateEnvironment`.
+ * @experimental
  */
 export interface FargateEnvironmentProps {
   /**
@@ -47,6 +48,7 @@ export interface FargateEnvironmentProps {
    * Container Insights (CPU, memory, network and storage metrics per task and service, charged
    * by CloudWatch). Turning it on or off later updates the cluster in place.
    * @default true
+   * @experimental
    */
   readonly containerInsights?: boolean;
   /**
@@ -68,6 +70,9 @@ export interface FargateEnvironmentProps {
  * Services join with `environment` (`FargateService`, `AlbFrontedService`, `FargateTask`), put a
  * front on the shared load balancer with `AlbFront`, publish a Service Connect name with
  * `serviceConnect` and call other services by name with `calls`.
+ *
+ * Experimental: it may change in a minor release (docs/stability.md).
+ * @experimental
  */
 export class FargateEnvironment extends Construct implements IFargateEnvironment {
   /**
@@ -76,6 +81,7 @@ export class FargateEnvironment extends Construct implements IFargateEnvironment
    * they join a `FargateEnvironment` of their own: the same rule, target group and priority.
    * The checks across services (overlaps, priorities, quotas, names) see the services of this
    * app only.
+   * @experimental
    */
   public static fromFargateEnvironmentAttributes(scope: Construct, id: string, attrs: FargateEnvironmentAttributes): IFargateEnvironment {
     return new ImportedFargateEnvironment(scope, id, attrs);

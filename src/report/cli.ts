@@ -24,6 +24,8 @@ const PROCESS_IO: CliIo = {
 /**
  * Runs `cdk-fargate-kit report [cdk.out] [--out FILE] [--compare OLD_DIR]` on `argv` (without
  * `node` and the script) and returns the exit code: 0, or 1 with one line on stderr.
+ * The command is experimental: its options and its report may change in a minor release
+ * (docs/stability.md).
  */
 export function runCli(argv: readonly string[], io: CliIo = PROCESS_IO): number {
   let exitCode = 0;

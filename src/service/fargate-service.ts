@@ -94,15 +94,18 @@ export interface FargateServiceProps extends FargateWorkloadProps {
    */
   readonly alarms?: ServiceAlarmOptions;
   /**
-   * How long ECS ignores load balancer health checks after a task starts (used only
-   * when a load balancer is attached).
-   * @default - ECS default (no grace period)
+   * How long the ECS service scheduler ignores failing load balancer and container health
+   * checks after a task starts, so that slow starters are not stopped before they are up.
+   * @default - 60 seconds when a load balancer is attached (aws-cdk-lib's default: an
+   * `AlbFrontedService`, or an `AlbFront` on this service); otherwise not set, which ECS
+   * reads as 0
    */
   readonly healthCheckGracePeriod?: Duration;
   /**
    * Publish the service in the environment's Service Connect namespace under a name, so
    * services of the environment that list it in `calls` reach it at `http://<name>:<port>`.
    * @default - not published
+   * @experimental
    */
   readonly serviceConnect?: ServiceConnectOptions;
   /**
@@ -110,6 +113,7 @@ export interface FargateServiceProps extends FargateWorkloadProps {
    * callee's security group then accepts exactly this service's security group on the
    * callee's container port, and nothing broader.
    * @default - calls no service by name
+   * @experimental
    */
   readonly calls?: string[];
 }
@@ -123,6 +127,7 @@ export class FargateService extends Construct implements IFargateService {
   /**
    * A service another app owns, by its ARN or name and cluster: its metrics, and its tasks'
    * security groups (`connections`) to open to or from peers of this app.
+   * @experimental
    */
   public static fromFargateServiceAttributes(scope: Construct, id: string, attrs: FargateServiceAttributes): IFargateService {
     return new ImportedFargateService(scope, id, attrs);
@@ -138,11 +143,17 @@ export class FargateService extends Construct implements IFargateService {
   public readonly connections: ec2.Connections;
   /** The task definition. */
   public readonly taskDef: IFargateTaskDef;
-  /** The environment the service runs in, when it was given one. */
+  /**
+   * The environment the service runs in, when it was given one.
+   * @experimental
+   */
   public readonly environment?: IFargateEnvironment;
   /** The network the tasks run in. */
   public readonly network: IFargateNetwork;
-  /** The Service Connect name the service publishes, when `serviceConnect` is set. */
+  /**
+   * The Service Connect name the service publishes, when `serviceConnect` is set.
+   * @experimental
+   */
   public readonly serviceConnectName?: string;
   /** The scalable task count, when `autoScaling` is set (add more scaling policies to it). */
   public readonly scalableTaskCount?: ecs.ScalableTaskCount;

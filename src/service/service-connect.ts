@@ -1,6 +1,7 @@
 /**
  * How a service publishes itself in its environment's Service Connect namespace: callers in
  * the environment reach it at `http://<name>:<port>` through their Service Connect proxy.
+ * @experimental
  */
 export interface ServiceConnectOptions {
   /** The name callers use (a DNS label, unique in the environment), e.g. 'api'. */

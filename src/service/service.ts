@@ -7,6 +7,7 @@ import { IConstruct } from 'constructs';
  * A long-running ECS service on Fargate: one of this app (`FargateService`) or one another
  * app owns (`FargateService.fromFargateServiceAttributes`), whose tasks' network connections
  * can be opened to and whose metrics can be read.
+ * @experimental
  */
 export interface IFargateService extends IConstruct, ec2.IConnectable {
   /** The cluster the service runs in. */
@@ -25,6 +26,7 @@ export interface IFargateService extends IConstruct, ec2.IConnectable {
 
 /**
  * A service another app owns, for `FargateService.fromFargateServiceAttributes`.
+ * @experimental
  */
 export interface FargateServiceAttributes {
   /** The cluster the service runs in. */

@@ -17,14 +17,16 @@ export interface FargateWorkloadProps {
    * The environment the workload joins: it runs in the environment's network and cluster, can
    * join its shared load balancer (`AlbFront`) and use its Service Connect namespace.
    * @default - no environment: `network` is required
+   * @experimental
    */
   readonly environment?: IFargateEnvironment;
   /** The task definition to run. */
   readonly taskDef: IFargateTaskDef;
   /**
    * The ECS cluster.
-   * @default - the network's shared cluster with `sharedCluster`, else a new cluster of
-   * this workload's own in the network's VPC with Container Insights on
+   * @default - the environment's cluster with `environment`; the network's shared cluster
+   * with `sharedCluster` (deprecated); else a new cluster of this workload's own in the
+   * network's VPC with Container Insights on
    */
   readonly cluster?: ecs.ICluster;
   /**
@@ -33,6 +35,15 @@ export interface FargateWorkloadProps {
    * construct, by the first workload that asks for it, and used by every workload of that
    * network that sets `sharedCluster`. Cannot be combined with `cluster`.
    * @default false
+   * @deprecated Use `environment` instead: a `FargateEnvironment` over this network
+   * (`new FargateEnvironment(this, 'Env', { network })`) gives its workloads one cluster too,
+   * and can add a shared load balancer and Service Connect. Moving replaces the cluster: the
+   * environment creates its own, and CloudFormation replaces every ECS service that ran in the
+   * shared one (a service cannot change cluster in place; one with a fixed `serviceName` fails
+   * to be replaced). To keep the deployed cluster and services, give the environment's cluster
+   * and its capacity provider association the logical IDs of the shared ones with
+   * `Stack.renameLogicalId` (docs/changes.md). `sharedCluster` keeps working until the next
+   * major release and is not removed before `FargateEnvironment` is stable.
    */
   readonly sharedCluster?: boolean;
   /**

@@ -111,6 +111,7 @@ export class FargateTaskDef extends Construct implements IFargateTaskDef {
    * `FargateTask` of this app (run by hand or on a schedule) and for grants. A `FargateService`
    * needs a task definition of this app (aws-cdk-lib builds a service from the task definition
    * construct), and rules that read the containers (ports, images, secrets) do not see them.
+   * @experimental
    */
   public static fromFargateTaskDefAttributes(scope: Construct, id: string, attrs: FargateTaskDefAttributes): IFargateTaskDef {
     return new ImportedFargateTaskDef(scope, id, attrs);
@@ -248,7 +249,11 @@ export class FargateTaskDef extends Construct implements IFargateTaskDef {
     return [VpcEndpointService.SECRETS_MANAGER, VpcEndpointService.SSM].filter(e => needed.has(e));
   }
 
-  /** The EFS file systems the task mounts (the service must allow NFS, TCP 2049, to them). */
+  /**
+   * The EFS file systems the task mounts. Each `FargateService`, `AlbFrontedService` and
+   * `FargateTask` created after the volume was added lets its tasks reach them over NFS
+   * (TCP 2049 from its security group to the file system's).
+   */
   public get efsFileSystems(): efs.IFileSystem[] {
     return [...this.fileSystems];
   }
@@ -347,6 +352,8 @@ export class FargateTaskDef extends Construct implements IFargateTaskDef {
    * authorization on, and the task role gets `elasticfilesystem:ClientMount` (plus
    * `ClientWrite` unless read-only) on this file system only (through the access point
    * when one is given). Mount it with `mountPoints: [{ sourceVolume, containerPath, readOnly }]`.
+   * Add it before creating the services and tasks that run this task definition: each of them
+   * then admits its tasks to the file system's security group on NFS (TCP 2049).
    */
   public addEfsVolume(name: string, props: EfsVolumeOptions): void {
     reportProblems(TYPE, this, [
@@ -391,6 +398,7 @@ export class FargateTaskDef extends Construct implements IFargateTaskDef {
     return TASK_GRANTS.describe(this, TYPE, grantee, cluster);
   }
 
+  /** Lets the grantee stop the tasks of the cluster (`ecs:StopTask` on the cluster's task ARNs, with the `ecs:cluster` condition). * @experimental
   /** Lets the grantee stop the tasks of the cluster (`ecs:StopTask` on the cluster's task ARNs, with the `ecs:cluster` condition). */
   public grantStopTasks(grantee: iam.IGrantable, cluster: ecs.ICluster): iam.Grant {
     return TASK_GRANTS.stop(this, TYPE, grantee, cluster);

@@ -8,6 +8,7 @@ import { VpcEndpointService } from '../network/topology';
  * A Fargate task definition that services and tasks of this library run: one of this app
  * (`FargateTaskDef`) or one another app owns (`FargateTaskDef.fromFargateTaskDefAttributes`).
  * Granting to it grants to the task role.
+ * @experimental
  */
 export interface IFargateTaskDef extends IConstruct, iam.IGrantable {
   /** The ARN of the task definition (a revision). */
@@ -54,6 +55,7 @@ export interface IFargateTaskDef extends IConstruct, iam.IGrantable {
 
 /**
  * A task definition another app or pipeline owns, for `FargateTaskDef.fromFargateTaskDefAttributes`.
+ * @experimental
  */
 export interface FargateTaskDefAttributes {
   /** The ARN of the task definition (a revision, `arn:aws:ecs:REGION:ACCOUNT:task-definition/FAMILY:REVISION`). */

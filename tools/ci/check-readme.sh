@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Compiles every TypeScript code block (```ts / ```typescript) of README.md, docs/*.md and
 # CONTRIBUTING.md with jsii-rosetta in strict mode (a block that does not compile fails this
-# script), checks that each one was translated to Python, Java, C# and Go, and checks that
-# every relative link of those files points at an existing file (and heading anchor).
+# script), checks that each one was translated to Python, Java, C# and Go, checks that
+# every relative link of those files points at an existing file (and heading anchor), and
+# compares the numbers and stabilities those files state with the code (step 3).
 # Other blocks (python, java, go, sh, text, mermaid) are not compiled: rosetta only reads
 # TypeScript blocks.
 #
@@ -84,7 +85,15 @@ node -e '
     process.exit(1);
   }'
 
-# 3. A copy of the assembly whose made-up submodules carry the docs, beside the package's
+# 3. What the docs state about the code must be what the code says: the numbers of constructs
+#    (classes of .jsii that extend Construct), topologies (VpcTopology), example stacks and
+#    demo stacks (tools/demo-stacks.ts), the demo's stack names, and every table with a
+#    Stability column against the stabilities of .jsii. It then makes each statement it found
+#    wrong and checks that the comparison trips on it (tools/ci/doc-facts.ts; its own tests are
+#    in tools/test/ci/, run by `npx projen test:tools`).
+npx tsx tools/ci/doc-facts.ts "${files[@]}"
+
+# 4. A copy of the assembly whose made-up submodules carry the docs, beside the package's
 #    lib/ (types), package.json (dependencies), node_modules and rosetta/ (fixtures).
 work="$(mktemp -d "${TMPDIR:-/tmp}/cdk-fargate-kit-rosetta.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
