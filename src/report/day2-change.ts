@@ -97,10 +97,15 @@ export class Side {
     return into;
   }
 
-  /** The display name of a resource: its construct path, else its logical ID. */
-  nameOf(key: string): string {
+  /**
+   * The display name of a resource: its construct path, else its logical ID; prefixed with its
+   * stack when named from another stack (`from`).
+   */
+  nameOf(key: string, from?: string): string {
     const r = this.resources.get(key);
-    return r ? r.template.nameOf(r.logicalId) : key.slice(key.indexOf('|') + 1);
+    const name = r ? r.template.nameOf(r.logicalId) : key.slice(key.indexOf('|') + 1);
+    const stack = r?.stack ?? key.slice(0, key.indexOf('|'));
+    return from !== undefined && stack !== from ? `${stack}/${name}` : name;
   }
 }
 

@@ -106,8 +106,8 @@ function noun(type: string): string {
   return GUARDED[type]?.noun ?? type;
 }
 
-function subject(side: Side, r: Res): string {
-  return `${noun(r.type)} ${side.nameOf(r.key)}`;
+function subject(side: Side, r: Res, from = r.stack): string {
+  return `${noun(r.type)} ${side.nameOf(r.key, from)}`;
 }
 
 /** A CloudFormation value as short text. */
@@ -120,9 +120,15 @@ function show(r: Res, value: unknown): string {
 function causeText(c: Change, r: Res, cause: Cause): string {
   const verb = cause.effect === 'yes' ? 'forces' : 'may force';
   if (cause.via !== undefined) {
-    return `\`${cause.property}\` refers to ${c.after.nameOf(cause.via)}, which is ${c.fate(cause.via) === 'maybe' ? 'maybe ' : ''}replaced: that ${verb} a new one`;
+    return `\`${cause.property}\` refers to ${c.after.nameOf(cause.via, r.stack)}, which is ${c.fate(cause.via) === 'maybe' ? 'maybe ' : ''}replaced: that ${verb} a new one`;
   }
   return `\`${cause.property}\` ${show(r, cause.before)} → ${show(r, cause.after)} ${verb} a new one`;
+}
+
+/** The value of a literal identity (`="arn:..."`) as text. */
+function literal(identity: string): string {
+  const value: unknown = JSON.parse(identity.slice(1));
+  return typeof value === 'string' ? value : identity.slice(1);
 }
 
 function hazard(kind: HazardKind, r: Res, subjectText: string, reason: string, safePath: string): Hazard {
@@ -178,7 +184,7 @@ function namesInUse(c: Change): Hazard[] {
       && (naming.scope ? c.identity('before', o.template, o.props[naming.scope]) : '') === scope);
     if (!holder) continue;
     out.push(hazard(HAZARD_KINDS.NAME_IN_USE, r, subject(c.after, r),
-      `it is created with \`${naming.name}\` ${show(r, name)}, which ${subject(c.before, holder)} of the old template holds, ${holderState(c, holder)}`,
+      `it is created with \`${naming.name}\` ${show(r, name)}, which ${subject(c.before, holder, r.stack)} of the old template holds, ${holderState(c, holder)}`,
       c.fate(holder.key) === 'removed'
         ? `keep the old resource's logical ID for it (\`overrideLogicalId\`), or deploy the removal first and the new resource in a second deploy, or give it another name; ${MOVED}`
         : 'give the new resource another name'));
@@ -229,12 +235,12 @@ function attachments(c: Change, side: 'before' | 'after'): Map<string, Map<strin
   return out;
 }
 
-function lbName(c: Change, side: 'before' | 'after', identity: string): string {
+function lbName(c: Change, side: 'before' | 'after', identity: string, from: string): string {
   const key = identity.replace(/#new$/, '');
   const s = side === 'before' ? c.before : c.after;
-  if (key.startsWith('=')) return key.slice(1);
-  if (key.startsWith('listener ')) return `the load balancer of listener ${lbName(c, side, key.slice('listener '.length))}`;
-  return `${s.nameOf(key)}${identity.endsWith('#new') ? ' (replaced: a new load balancer)' : ''}`;
+  if (key.startsWith('=')) return literal(key);
+  if (key.startsWith('listener ')) return `the load balancer of listener ${lbName(c, side, key.slice('listener '.length), from)}`;
+  return `${s.nameOf(key, from)}${identity.endsWith('#new') ? ' (replaced: a new load balancer)' : ''}`;
 }
 
 function targetGroupMoves(c: Change): Hazard[] {
@@ -249,8 +255,8 @@ function targetGroupMoves(c: Change): Hazard[] {
       if (old.has(lb)) continue;
       const [oldLb, oldBy] = [...old][0];
       out.push(hazard(HAZARD_KINDS.TARGET_GROUP_ASSOCIATION_LIMIT, r, subject(c.after, r),
-        `it is kept (same logical ID) and ${noun(by.type)} ${c.after.nameOf(by.key)} now attaches it to load balancer ${lbName(c, 'after', lb)}, `
-        + `while ${noun(oldBy.type)} ${c.before.nameOf(oldBy.key)} attaches it to ${lbName(c, 'before', oldLb)} until the cleanup phase`,
+        `it is kept (same logical ID) and ${noun(by.type)} ${c.after.nameOf(by.key, r.stack)} now attaches it to load balancer ${lbName(c, 'after', lb, r.stack)}, `
+        + `while ${noun(oldBy.type)} ${c.before.nameOf(oldBy.key, r.stack)} attaches it to ${lbName(c, 'before', oldLb, r.stack)} until the cleanup phase`,
         'give the target group a new logical ID on the new load balancer (a new group; the old one goes with the old listener or rule), or detach it from the old load balancer in one deploy and attach it to the new one in a second'));
     }
   }
@@ -274,23 +280,23 @@ function ruleSlots(c: Change, side: 'before' | 'after'): RuleSlot[] {
 
 function prioritiesInUse(c: Change): Hazard[] {
   const old = ruleSlots(c, 'before');
+  const now = ruleSlots(c, 'after');
   const out: Hazard[] = [];
-  for (const slot of ruleSlots(c, 'after')) {
+  for (const slot of now) {
     const r = slot.rule;
     const was = old.find(o => o.rule.key === r.key);
     const takes = c.creates(r.key) || !was || was.priority !== slot.priority || was.listener !== slot.listener;
     if (!takes) continue;
     const holders = old.filter(o => o.listener === slot.listener && o.priority === slot.priority && (o.rule.key !== r.key || c.creates(r.key)));
     for (const holder of holders) {
-      const now = c.after.resources.get(holder.rule.key);
-      const nowSlot = now && !c.creates(now.key) ? ruleSlots(c, 'after').find(s => s.rule.key === now.key) : undefined;
+      const nowSlot = c.creates(holder.rule.key) ? undefined : now.find(s => s.rule.key === holder.rule.key);
       const released = nowSlot !== undefined && !(nowSlot.listener === slot.listener && nowSlot.priority === slot.priority);
       if (released && c.dependsOn(r, holder.rule.key)) continue; // the holder moves off first
       const state = holder.rule.key === r.key ? 'its own old resource, deleted only in the cleanup phase'
-        : released ? `${c.before.nameOf(holder.rule.key)}, which moves to priority ${nowSlot.priority} in the same update, in no set order (a swap fails either way)`
-          : `${c.before.nameOf(holder.rule.key)}, ${holderState(c, holder.rule)}`;
+        : released ? `${c.before.nameOf(holder.rule.key, r.stack)}, which moves to priority ${nowSlot.priority} in the same update, in no set order (a swap fails either way)`
+          : `${c.before.nameOf(holder.rule.key, r.stack)}, ${holderState(c, holder.rule)}`;
       out.push(hazard(HAZARD_KINDS.PRIORITY_IN_USE, r, subject(c.after, r),
-        `it takes priority ${slot.priority} on listener ${listenerName(c, slot.listener)}, which the old template gives to ${state}`,
+        `it takes priority ${slot.priority} on listener ${listenerName(c, slot.listener, r.stack)}, which the old template gives to ${state}`,
         released || holder.rule.key !== r.key
           ? 'give the rule a priority that no rule of the old template holds on that listener, and move it to the wanted priority in a second deploy once the old holder is gone (or derive priorities from what each rule serves, so that they never move)'
           : 'keep the rule (revert the change that replaces it), or give the new rule a free priority in this deploy and the wanted one in a second deploy'));
@@ -299,9 +305,9 @@ function prioritiesInUse(c: Change): Hazard[] {
   return out;
 }
 
-function listenerName(c: Change, identity: string): string {
+function listenerName(c: Change, identity: string, from: string): string {
   const key = identity.replace(/#new$/, '');
-  return key.startsWith('=') ? key.slice(1) : c.after.nameOf(key);
+  return key.startsWith('=') ? literal(key) : c.after.nameOf(key, from);
 }
 
 function portsInUse(c: Change): Hazard[] {
@@ -319,7 +325,7 @@ function portsInUse(c: Change): Hazard[] {
       const released = moved !== undefined && !(moved.lb === slot.lb && moved.port === slot.port);
       if (released && c.dependsOn(slot.l, holder.l.key)) continue;
       out.push(hazard(HAZARD_KINDS.DUPLICATE_LISTENER, slot.l, subject(c.after, slot.l),
-        `it takes port ${slot.port} on load balancer ${lbName(c, 'after', slot.lb ?? '')}, which listener ${c.before.nameOf(holder.l.key)} holds, `
+        `it takes port ${slot.port} on load balancer ${lbName(c, 'after', slot.lb ?? '', slot.l.stack)}, which listener ${c.before.nameOf(holder.l.key, slot.l.stack)} holds, `
         + (released ? `moving to port ${moved.port} in the same update, in no set order` : holderState(c, holder.l)),
         `keep the old listener's logical ID for it (\`overrideLogicalId\`), or remove the old listener in one deploy and add the new one in a second; ${MOVED}`));
     }
@@ -379,7 +385,7 @@ function mountTargetConflicts(c: Change): Hazard[] {
       if (c.identity('before', o.template, o.props.FileSystemId) !== fs || zoneOf(c, 'before', o, o.props.SubnetId) !== az) continue;
       const self = o.key === m.key;
       out.push(hazard(HAZARD_KINDS.MOUNT_TARGET_CONFLICT, m, subject(c.after, m),
-        `it is created in ${az} for file system ${c.after.nameOf(fs!.replace(/#new$/, ''))}, which has ${self ? 'its own old mount target there, deleted only in the cleanup phase' : `mount target ${c.before.nameOf(o.key)} there, ${holderState(c, o)}`}`,
+        `it is created in ${az} for file system ${c.after.nameOf(fs!.replace(/#new$/, ''), m.stack)}, which has ${self ? 'its own old mount target there, deleted only in the cleanup phase' : `mount target ${c.before.nameOf(o.key)} there, ${holderState(c, o)}`}`,
         'keep the mount target (its subnet and addresses as they are), or remove it in one deploy and create the new one in a second (tasks in that AZ cannot mount the file system in between)'));
     }
   }
@@ -429,7 +435,7 @@ function discoveryNamesInUse(c: Change): Hazard[] {
       for (const h of holders.filter(x => x.name === n.name && x.namespace === n.namespace)) {
         const self = h.o.key === svc.key;
         out.push(hazard(HAZARD_KINDS.DISCOVERY_NAME_IN_USE, svc, subject(c.after, svc),
-          `it publishes Service Connect name ${n.name} in namespace ${namespaceName(c, n.namespace)}, which ${self ? 'its old service still publishes until the cleanup phase deletes it' : `${subject(c.before, h.o)} publishes, ${holderState(c, h.o)}`}`,
+          `it publishes Service Connect name ${n.name} in namespace ${namespaceName(c, n.namespace, svc.stack)}, which ${self ? 'its old service still publishes until the cleanup phase deletes it' : `${subject(c.before, h.o, svc.stack)} publishes, ${holderState(c, h.o)}`}`,
           self ? `keep the service (${revertText(c, svc)}), or publish the name from the new service only in a second deploy` : safe));
       }
     }
@@ -446,7 +452,7 @@ function discoveryNamesInUse(c: Change): Hazard[] {
     for (const o of c.before.ofType(r.type).filter(x => cfnEqual(x.props.Name, r.props.Name) && nameScope('before', x) === scope)) {
       const self = o.key === r.key;
       out.push(hazard(HAZARD_KINDS.DISCOVERY_NAME_IN_USE, r, subject(c.after, r),
-        `it is created with name ${show(r, r.props.Name)}, which ${self ? 'its old resource keeps until the cleanup phase deletes it' : `${subject(c.before, o)} holds, ${holderState(c, o)}`}`
+        `it is created with name ${show(r, r.props.Name)}, which ${self ? 'its old resource keeps until the cleanup phase deletes it' : `${subject(c.before, o, r.stack)} holds, ${holderState(c, o)}`}`
         + (self ? ` (${c.verdict(r.key).causes.map(x => causeText(c, r, x)).join('; ')})` : ''),
         self ? `keep it (${revertText(c, r)}), or give it a new name in the same change` : safe));
     }
@@ -454,9 +460,9 @@ function discoveryNamesInUse(c: Change): Hazard[] {
   return out;
 }
 
-function namespaceName(c: Change, identity: string): string {
+function namespaceName(c: Change, identity: string, from: string): string {
   const key = identity.replace(/#new$/, '');
-  return key.startsWith('=') ? key.slice(1) : c.after.resources.has(key) ? c.after.nameOf(key) : c.before.nameOf(key);
+  return key.startsWith('=') ? literal(key) : c.after.resources.has(key) ? c.after.nameOf(key, from) : c.before.nameOf(key, from);
 }
 
 function exportsInUse(c: Change): Hazard[] {

@@ -246,6 +246,38 @@ describe('updates known to fail: the reason from both templates and the safe pat
     });
   });
 
+  test('PriorityInUse across stacks: two service stacks swap priorities on a shared listener of an environment stack', () => {
+    const build = (after: boolean) => synthToDir(outdir => {
+      const app = new App({ outdir });
+      const env = new Stack(app, 'Env');
+      const lb = new elbv2.ApplicationLoadBalancer(env, 'LB', { vpc: importedVpc(env) });
+      const listener = lb.addListener('Http', { port: 80, defaultAction: elbv2.ListenerAction.fixedResponse(404) });
+      for (const [name, priority] of [['Shop', after ? 20 : 10], ['Blog', after ? 10 : 20]] as const) {
+        const stack = new Stack(app, name);
+        new elbv2.ApplicationListenerRule(stack, 'Rule', {
+          listener, priority, conditions: [elbv2.ListenerCondition.hostHeaders([`${name.toLowerCase()}.example.com`])], action: elbv2.ListenerAction.fixedResponse(200),
+        });
+      }
+      return app;
+    });
+    const section = hazards(build(false), build(true));
+    expect(section).toContain('- ⛔ **PriorityInUse** Shop: listener rule Rule: it takes priority 20 on listener Env/LB/Http, which the old template gives to Blog/Rule, which moves to priority 10');
+    expect(section).toContain('- ⛔ **PriorityInUse** Blog: listener rule Rule: it takes priority 10 on listener Env/LB/Http, which the old template gives to Shop/Rule, which moves to priority 20');
+  });
+
+  test('PriorityInUse on an imported listener (an ARN): a new rule takes the priority of a removed one', () => {
+    const section = compare((s, after) => {
+      const listener = elbv2.ApplicationListener.fromApplicationListenerAttributes(s, 'Shared', {
+        listenerArn: 'arn:aws:elasticloadbalancing:us-east-1:111122223333:listener/app/shared/0123456789abcdef/0123456789abcdef',
+        securityGroup: ec2.SecurityGroup.fromSecurityGroupId(s, 'LbSg', 'sg-0123456789abcdef0'),
+      });
+      new elbv2.ApplicationListenerRule(s, after ? 'NewRule' : 'OldRule', {
+        listener, priority: 10, conditions: [elbv2.ListenerCondition.pathPatterns(['/api/*'])], action: elbv2.ListenerAction.fixedResponse(200),
+      });
+    });
+    expect(section).toContain('- ⛔ **PriorityInUse** App: listener rule NewRule: it takes priority 10 on listener arn:aws:elasticloadbalancing:us-east-1:111122223333:listener/app/shared/0123456789abcdef/0123456789abcdef, which the old template gives to OldRule, which is removed, but only in the cleanup phase');
+  });
+
   test('DuplicateListener: a listener renamed on the same load balancer and port', () => {
     const section = compare((s, after) => {
       const lb = new elbv2.ApplicationLoadBalancer(s, 'LB', { vpc: importedVpc(s) });
