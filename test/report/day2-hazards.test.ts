@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
 import { App, CfnOutput, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -12,6 +14,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { cli, facts, synthToDir } from './helpers';
 import { Change, Side } from '../../src/report/day2-change';
 import { day2Hazards } from '../../src/report/day2-hazards';
+import { HAZARD_KINDS } from '../../src/report/day2-kinds';
 
 // Each hazard from two small apps (before, after) synthesized with aws-cdk-lib: `report --compare`
 // must name it, with its reason and safe path, from the templates alone.
@@ -72,6 +75,34 @@ function webService(stack: Stack, v: { tag?: string; clusterName?: string; servi
   return service;
 }
 
+/** A target group's port 80 -> 8080 (docs/report.md's example). */
+function targetGroupPort(): string {
+  return compare((s, after) => {
+    const vpc = importedVpc(s);
+    const lb = new elbv2.ApplicationLoadBalancer(s, 'LB', { vpc });
+    const tg = new elbv2.ApplicationTargetGroup(s, 'TG', { vpc, port: after ? 8080 : 80, targetType: elbv2.TargetType.IP });
+    lb.addListener('Http', { port: 80, defaultTargetGroups: [tg] });
+  });
+}
+
+/** Two service stacks swap their rules' priorities on an environment stack's listener (docs/report.md's example). */
+function sharedListenerSwap(): string {
+  const build = (after: boolean) => synthToDir(outdir => {
+    const app = new App({ outdir });
+    const env = new Stack(app, 'Env');
+    const lb = new elbv2.ApplicationLoadBalancer(env, 'LB', { vpc: importedVpc(env) });
+    const listener = lb.addListener('Http', { port: 80, defaultAction: elbv2.ListenerAction.fixedResponse(404) });
+    for (const [name, priority] of [['Shop', after ? 20 : 10], ['Blog', after ? 10 : 20]] as const) {
+      const stack = new Stack(app, name);
+      new elbv2.ApplicationListenerRule(stack, 'Rule', {
+        listener, priority, conditions: [elbv2.ListenerCondition.hostHeaders([`${name.toLowerCase()}.example.com`])], action: elbv2.ListenerAction.fixedResponse(200),
+      });
+    }
+    return app;
+  });
+  return hazards(build(false), build(true));
+}
+
 describe('no hazard', () => {
   test('an app compared with itself', () => {
     const dir = assembly(s => webService(s));
@@ -85,12 +116,7 @@ describe('no hazard', () => {
 
 describe('replacements of what carries traffic or data: the property that forces it, what it does, the safe path', () => {
   test('target group: `Port` 80 -> 8080', () => {
-    const section = compare((s, after) => {
-      const vpc = importedVpc(s);
-      const lb = new elbv2.ApplicationLoadBalancer(s, 'LB', { vpc });
-      const tg = new elbv2.ApplicationTargetGroup(s, 'TG', { vpc, port: after ? 8080 : 80, targetType: elbv2.TargetType.IP });
-      lb.addListener('Http', { port: 80, defaultTargetGroups: [tg] });
-    });
+    const section = targetGroupPort();
     expect(section).toContain('- ⚠️ **Replacement** App: target group TG: replaced: `Port` 80 → 8080 forces a new one; the new group is empty: '
       + 'listeners forward to it before the service has registered healthy tasks in it (HTTP 503). **Safe path:** keep `Port` as it is; '
       + 'to make the change, add the new target group beside this one (a new logical ID), move the traffic to it, and remove this one in a later deploy');
@@ -247,20 +273,7 @@ describe('updates known to fail: the reason from both templates and the safe pat
   });
 
   test('PriorityInUse across stacks: two service stacks swap priorities on a shared listener of an environment stack', () => {
-    const build = (after: boolean) => synthToDir(outdir => {
-      const app = new App({ outdir });
-      const env = new Stack(app, 'Env');
-      const lb = new elbv2.ApplicationLoadBalancer(env, 'LB', { vpc: importedVpc(env) });
-      const listener = lb.addListener('Http', { port: 80, defaultAction: elbv2.ListenerAction.fixedResponse(404) });
-      for (const [name, priority] of [['Shop', after ? 20 : 10], ['Blog', after ? 10 : 20]] as const) {
-        const stack = new Stack(app, name);
-        new elbv2.ApplicationListenerRule(stack, 'Rule', {
-          listener, priority, conditions: [elbv2.ListenerCondition.hostHeaders([`${name.toLowerCase()}.example.com`])], action: elbv2.ListenerAction.fixedResponse(200),
-        });
-      }
-      return app;
-    });
-    const section = hazards(build(false), build(true));
+    const section = sharedListenerSwap();
     expect(section).toContain('- ⛔ **PriorityInUse** Shop: listener rule Rule: it takes priority 20 on listener Env/LB/Http, which the old template gives to Blog/Rule, which moves to priority 10');
     expect(section).toContain('- ⛔ **PriorityInUse** Blog: listener rule Rule: it takes priority 10 on listener Env/LB/Http, which the old template gives to Shop/Rule, which moves to priority 20');
   });
@@ -432,4 +445,22 @@ test('day2Hazards reads templates only: the same hazards without construct metad
   });
   const list = day2Hazards(facts(build(false)), facts(build(true)));
   expect(list.map(h => [h.kind.id, h.subject])).toEqual([['Replacement', expect.stringMatching(/^security group SG/)]]);
+});
+
+describe('docs/report.md', () => {
+  const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'report.md'), 'utf-8');
+  const section = doc.slice(doc.indexOf('## Day-2 hazards'), doc.indexOf('## Limits'));
+
+  test('has a row per hazard kind, saying whether it fails', () => {
+    for (const kind of Object.values(HAZARD_KINDS)) {
+      expect(section).toContain(`| \`${kind.id}\` | ${kind.fails ? 'fails' : 'goes through'} |`);
+    }
+  });
+
+  test('its example lines are lines the report prints', () => {
+    const example = /```text\n([\s\S]*?)\n```/.exec(section)![1].split('\n');
+    const printed = new Set([...lines(sharedListenerSwap()), ...lines(targetGroupPort())]);
+    expect(example.length).toBe(2);
+    expect(example.filter(l => !printed.has(l))).toEqual([]);
+  });
 });
