@@ -63,7 +63,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   // runtime dependencies of a jsii library are bundled into its npm package
   // commander@14: the report command's argument parser (15 needs Node 22, this project supports 20).
-  bundledDeps: ['ipaddr.js@^2.2.0', 'commander@^14.0.0'],
+  // @aws-cdk/aws-service-spec: the CloudFormation resource specification (which property change
+  // replaces a resource), read by `report --compare` for its day-2 hazards; the database that
+  // @aws-cdk/cloudformation-diff reads, without that package's table/diff/chalk/ajv tree
+  // (2.9 MB with its two dependencies, all Apache-2.0, against 9 MB; docs/report.md).
+  bundledDeps: ['ipaddr.js@^2.2.0', 'commander@^14.0.0', '@aws-cdk/aws-service-spec@^0.1.216'],
   // `npx cdk-fargate-kit report [cdk.out]`: the review report of a cloud assembly (docs/report.md).
   bin: { 'cdk-fargate-kit': 'lib/report/cli.js' },
   devDeps: [

@@ -1,5 +1,7 @@
 import { Prices } from './cost/prices';
 import { assumptions } from './cost-section';
+import { day2Hazards } from './day2-hazards';
+import { hazardLine } from './day2-kinds';
 import { bullets, code, markdownTable, usd, usdDelta } from './markdown';
 import { StackReport } from './model';
 
@@ -54,7 +56,26 @@ function changeList(d: { added: string[]; removed: string[] }): string {
   return out.join('\n').trimEnd();
 }
 
-/** The report as a difference: new and removed exposure and permissions, and the cost delta per stack. */
+/**
+ * The day-2 hazards section: the updates known to fail, then the replacements and removals of
+ * what carries traffic or data, each with its reason and safe path.
+ */
+export function hazardSection(before: readonly StackReport[], after: readonly StackReport[]): string {
+  const hazards = day2Hazards(before, after);
+  if (hazards.length === 0) return '_None: no update known to fail, and nothing that carries traffic or data is replaced or removed._';
+  const fails = hazards.filter(h => h.kind.fails);
+  const other = hazards.filter(h => !h.kind.fails);
+  const out: string[] = [];
+  if (fails.length) {
+    out.push(`**Updates that fail (${fails.length}):** CloudFormation rolls the whole update back.`, '', bullets(fails.map(hazardLine)), '');
+  }
+  if (other.length) {
+    out.push(`**Replacements and removals of what carries traffic or data (${other.length}):**`, '', bullets(other.map(hazardLine)), '');
+  }
+  return out.join('\n').trimEnd();
+}
+
+/** The report as a difference: day-2 hazards, new and removed exposure and permissions, and the cost delta per stack. */
 export function renderCompare(
   oldSource: string, newSource: string, before: readonly StackReport[], after: readonly StackReport[], p: Prices,
 ): string {
@@ -63,6 +84,7 @@ export function renderCompare(
   const stackDiff = diffLines([...names(before)], [...names(after)]);
   if (stackDiff.added.length) out.push(`New stacks: ${stackDiff.added.join(', ')}.`, '');
   if (stackDiff.removed.length) out.push(`Removed stacks: ${stackDiff.removed.join(', ')}.`, '');
+  out.push('## Day-2 hazards', '', hazardSection(before, after), '');
   out.push('## Exposure changes', '', changeList(diffLines(before.flatMap(exposureLines), after.flatMap(exposureLines))), '');
   out.push('## Permission changes', '', changeList(diffLines(before.flatMap(permissionLines), after.flatMap(permissionLines))), '');
   out.push('## Cost changes', '');

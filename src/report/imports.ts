@@ -34,6 +34,7 @@ export function linkImports(stacks: readonly AssemblyStack[]): AssemblyStack[] {
   return stacks.map(stack => {
     const own = stack.template.template.Resources ?? {};
     const exporters = new Set<AssemblyStack>();
+    const followed = new Set<string>();
     const resolve = (value: unknown): unknown => {
       if (Array.isArray(value)) return value.map(resolve);
       if (value === null || typeof value !== 'object') return value;
@@ -44,6 +45,7 @@ export function linkImports(stacks: readonly AssemblyStack[]): AssemblyStack[] {
         const target = found && found.stack !== stack ? refTarget(found.value) : undefined;
         if (found && target !== undefined && !(target in own) && found.stack.template.resources.has(target)) {
           exporters.add(found.stack);
+          followed.add(name);
           return found.value;
         }
         return value;
@@ -53,7 +55,7 @@ export function linkImports(stacks: readonly AssemblyStack[]): AssemblyStack[] {
     const resources = Object.fromEntries(Object.entries(own).map(([id, r]) => [id, resolve(r) as CfnResource]));
     if (exporters.size === 0) return stack;
     const foreign = [...exporters].flatMap(e => [...(e.template.template.Resources ? Object.entries(e.template.template.Resources) : [])]
-      .map(([id, r]) => [id, r, `${e.name}/${e.template.nameOf(id)}`] as const));
-    return { ...stack, template: stack.template.withImports(resources, foreign) };
+      .map(([id, r]) => [id, r, `${e.name}/${e.template.nameOf(id)}`, e.name] as const));
+    return { ...stack, template: stack.template.withImports(resources, foreign, followed) };
   });
 }

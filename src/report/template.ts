@@ -18,14 +18,21 @@ export class StackTemplate {
   /** Display names of the resources of other stacks this stack imports from (see withImports). */
   private readonly foreign: ReadonlyMap<string, string>;
 
+  /** The stack each resource of another stack (see withImports) belongs to. */
+  private readonly owners: ReadonlyMap<string, string>;
+
+  /** The export names this stack imports (`Fn::ImportValue`), followed or not. */
+  readonly imports: ReadonlySet<string>;
+
   /**
    * @param stackName the stack's construct path (display name), stripped from resource paths
    * @param paths construct paths by logical ID from the assembly's `aws:cdk:logicalId`
    *   metadata, used when the template has no `aws:cdk:path` (path metadata off)
-   * @param foreign resources of other stacks this stack imports from: [logical ID, resource, display name]
+   * @param foreign resources of other stacks this stack imports from: [logical ID, resource, display name, stack]
+   * @param followedImports export names of imports already replaced by the exported expression
    */
   constructor(readonly stackName: string, template: CfnTemplate, private readonly paths: ReadonlyMap<string, string> = new Map(),
-    foreign: ReadonlyArray<readonly [string, CfnResource, string]> = []) {
+    foreign: ReadonlyArray<readonly [string, CfnResource, string, string]> = [], followedImports: Iterable<string> = []) {
     const own = new Map(Object.entries(isObject(template.Resources) ? template.Resources : {})
       .filter(([, r]) => isObject(r) && typeof r.Type === 'string')
       .map(([id, r]) => [id, isObject(r.Properties) || r.Properties === undefined ? r : { ...r, Properties: {} }] as [string, CfnResource]));
@@ -34,6 +41,8 @@ export class StackTemplate {
     this.outputs = isObject(outputs) ? outputs : {};
     const added = foreign.filter(([id]) => !own.has(id));
     this.foreign = new Map(added.map(([id, , name]) => [id, name]));
+    this.owners = new Map(added.map(([id, , , stack]) => [id, stack]));
+    this.imports = new Set([...followedImports, ...importNames(this.template.Resources), ...importNames(this.outputs)]);
     this.resources = new Map([...own, ...added.map(([id, r]) => [id, r] as [string, CfnResource])]);
   }
 
@@ -46,8 +55,15 @@ export class StackTemplate {
   }
 
   /** A copy with its own resources replaced (imports resolved) and other stacks' resources to follow references into. */
-  withImports(resources: Record<string, CfnResource>, foreign: ReadonlyArray<readonly [string, CfnResource, string]>): StackTemplate {
-    return new StackTemplate(this.stackName, { Resources: resources, Outputs: this.outputs } as CfnTemplate, this.paths, foreign);
+  withImports(resources: Record<string, CfnResource>, foreign: ReadonlyArray<readonly [string, CfnResource, string, string]>,
+    followedImports: Iterable<string>): StackTemplate {
+    return new StackTemplate(this.stackName, { Resources: resources, Outputs: this.outputs } as CfnTemplate, this.paths, foreign,
+      [...followedImports, ...this.imports]);
+  }
+
+  /** The stack a resource belongs to: this one, or the other stack it was merged in from. */
+  ownerOf(logicalId: string): string {
+    return this.owners.get(logicalId) ?? this.stackName;
   }
 
   /** Whether a resource belongs to another stack (merged in to follow this stack's imports). */
@@ -127,6 +143,19 @@ export function asList(value: unknown): unknown[] {
 /** A resource's properties (empty if none). */
 export function props(r: CfnResource | undefined): Record<string, unknown> {
   return r?.Properties ?? {};
+}
+
+/** The export names that `Fn::ImportValue`s anywhere in `value` name (when literal). */
+function importNames(value: unknown, into: string[] = []): string[] {
+  if (Array.isArray(value)) {
+    for (const v of value) importNames(v, into);
+  } else if (isObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'Fn::ImportValue' && typeof v === 'string') into.push(v);
+      else importNames(v, into);
+    }
+  }
+  return into;
 }
 
 function isObject(value: unknown): value is Record<string, any> {

@@ -36,6 +36,7 @@ const after = webApp({ natGateways: 1, allowedCidrs: ['203.0.113.0/24'], grants:
 test('an assembly compared with itself: no change, $0.00', () => {
   const r = cli('report', before, '--compare', before);
   expect(r.code).toBe(0);
+  expect(r.stdout).toContain('## Day-2 hazards\n\n_None: no update known to fail, and nothing that carries traffic or data is replaced or removed._\n\n## Exposure changes');
   expect(r.stdout).toContain('## Exposure changes\n\n_No change._');
   expect(r.stdout).toContain('## Permission changes\n\n_No change._');
   expect(r.stdout).toContain('| **all stacks** | $114.75 | $114.75 | **$0.00** |');
@@ -59,6 +60,14 @@ describe('narrower CIDRs, one NAT gateway, new grants', () => {
     expect(permissions).toMatch(/➕ WebApp: Deployer may run arn:.*:task-definition\/WebAppWebTask[0-9A-F]+:\* on \{Web\/Service\/Cluster\.Arn\}, passing \{WebTask\/Roles\/ExecutionRole\.Arn\}, \{WebTask\/Roles\/TaskRole\.Arn\}/);
     expect(permissions).toContain('➕ WebApp: role Deployer: trusted by AWS arn:${AWS::Partition}:iam::${AWS::AccountId}:root');
     expect(permissions).not.toContain('➖');
+  });
+
+  test('day-2 hazards: the second NAT gateway and its Elastic IP are removed; nothing fails', () => {
+    const hazards = section('Day-2 hazards');
+    expect(hazards).not.toContain('⛔');
+    expect(hazards).toContain('- ⚠️ **Removal** WebApp: NAT gateway Network/Resource/PublicSubnet2/NATGateway: removed: deleted in the cleanup phase.');
+    expect(hazards).toContain('- ⚠️ **Removal** WebApp: Elastic IP Network/Resource/PublicSubnet2/EIP: removed: deleted in the cleanup phase.');
+    expect(hazards.split('\n').filter(l => l.startsWith('- '))).toHaveLength(2);
   });
 
   test('cost: one NAT gateway and its Elastic IP less: (0.045 + 0.005) × 730 = $36.50 a month', () => {

@@ -1,8 +1,13 @@
 import { exampleAssembly, facts, stackFacts } from './helpers';
+import { day2Hazards } from '../../src/report/day2-hazards';
 import { grantedServices } from '../../src/report/model';
 
 // The facts the report states about the example app (examples/scenarios.ts), one stack at a time.
 const reports = facts(exampleAssembly());
+
+test('the example app compared with itself (five stacks, cross-stack imports): no day-2 hazard', () => {
+  expect(day2Hazards(reports, reports)).toEqual([]);
+});
 
 test('one report per example stack, with its region', () => {
   expect(reports.map(r => [r.name, r.region])).toEqual([

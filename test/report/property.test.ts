@@ -24,3 +24,16 @@ test('a template with any value in any property is reported without an unexpecte
     expect({ slot: `${id}.${key}`, code: r.code, stderr: r.stderr }).toEqual({ slot: `${id}.${key}`, code: 0, stderr: '' });
   }), { seed: 1616, numRuns: 60 });
 });
+
+test('--compare with any value in any property of the new template: the report, never an unexpected error', () => {
+  fc.assert(fc.property(fc.integer({ min: 0, max: slots.length - 1 }), fc.jsonValue({ maxDepth: 3 }), (slot, value) => {
+    const [id, key] = slots[slot];
+    const template = structuredClone(original);
+    template.Resources[id].Properties[key] = value;
+    writeFileSync(file, JSON.stringify(template));
+    const forward = cli('report', dir, '--compare', good);
+    const backward = cli('report', good, '--compare', dir);
+    expect({ slot: `${id}.${key}`, codes: [forward.code, backward.code], stderr: forward.stderr + backward.stderr })
+      .toEqual({ slot: `${id}.${key}`, codes: [0, 0], stderr: '' });
+  }), { seed: 2121, numRuns: 12 });
+});

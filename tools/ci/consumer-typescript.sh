@@ -30,7 +30,9 @@ const files = JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8'))[0]
 const allowed = p => ['package.json', 'README.md', 'LICENSE', 'API.md', '.jsii'].includes(p)
   || /^lib\/.+\.(js|d\.ts)$/.test(p)
   || /^node_modules\/ipaddr\.js\//.test(p) // bundled runtime dependencies: CIDR parsing,
-  || /^node_modules\/commander\//.test(p); // and the report command's argument parser
+  || /^node_modules\/commander\//.test(p) // the report command's argument parser,
+  // and the CloudFormation resource specification that `report --compare` reads (with its two dependencies)
+  || /^node_modules\/(@aws-cdk\/aws-service-spec|@cdklabs\/tskb)\//.test(p);
 const required = ['package.json', 'README.md', 'LICENSE', 'API.md', '.jsii', 'lib/index.js', 'lib/index.d.ts'];
 const extra = files.filter(p => !allowed(p));
 const missing = required.filter(p => !files.includes(p));
@@ -39,7 +41,7 @@ if (extra.length || missing.length) {
   if (missing.length) console.error(`FAIL: the package lacks: ${missing.join(', ')}`);
   process.exit(1);
 }
-console.log(`package: ${files.length} files, only package.json, README.md, LICENSE, API.md, .jsii, lib/**/*.{js,d.ts} and the bundled ipaddr.js and commander`);
+console.log(`package: ${files.length} files, only package.json, README.md, LICENSE, API.md, .jsii, lib/**/*.{js,d.ts} and the bundled ipaddr.js, commander and @aws-cdk/aws-service-spec`);
 JS
 echo "npm pack: $(basename "$tarball") ($(du -k "$tarball" | cut -f1) KiB, $(took "$t") s)"
 
