@@ -2,6 +2,8 @@ import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { ADMIN_ROUTE, API_ROUTE, BaseAppOptions } from './base-app';
 import { VpcEndpointService, VpcTopology } from '../../src';
+import { day2Hazards } from '../../src/report/day2-hazards';
+import { StackTemplate } from '../../src/report/template';
 
 /** A day-2 change: the base app (or `before`) and the app after the change. */
 export interface Change {
@@ -134,7 +136,7 @@ export const CHANGES: Change[] = [
     name: 'environment: clusterName set',
     before: { environment: {} },
     after: { environment: { clusterName: 'apps' } },
-    unsafe: 'replaces the cluster and every service: set clusterName on day 1, or never',
+    unsafe: 'replaces the cluster and every service, and the new services take Service Connect names the old ones still hold: set clusterName on day 1, or never',
   },
   { name: 'the default target moves to a container a route serves', after: { defaultContainer: { name: 'api', port: 5000 } } },
   {
@@ -184,19 +186,6 @@ export function hazards(change: Change, list: Impact[]): Impact[] {
     && !(change.allow ?? []).some(re => re.test(`${i.type} ${i.logicalId}`)));
 }
 
-/**
- * Security group rules the deploy would remove and re-create under a new logical ID with the
- * same content: CloudFormation creates the new one first, and EC2 rejects it as a duplicate
- * (InvalidPermission.Duplicate), failing the update.
- */
-export function duplicateRules(before: Record<string, any>, after: Record<string, any>, list: Impact[]): Impact[] {
-  const rule = (r: any) => JSON.stringify({ Type: r.Type, Properties: r.Properties });
-  const removed = new Set(list.filter(i => i.impact === 'removed' && /SecurityGroup(Ingress|Egress)$/.test(i.type))
-    .map(i => rule(before.Resources[i.logicalId])));
-  return list.filter(i => i.impact === 'added' && /SecurityGroup(Ingress|Egress)$/.test(i.type) && removed.has(rule(after.Resources[i.logicalId])))
-    .map(i => ({ ...i, impact: 're-created as a duplicate (update fails)' }));
-}
-
 /** A one-line summary: counts of impacts per resource type. */
 export function summary(list: Impact[]): string {
   const order = ['replaced', 'may be replaced', 'removed', 'orphaned', 'added', 'updated'];
@@ -217,59 +206,15 @@ export function summary(list: Impact[]): string {
   return parts.length === 0 ? 'no change' : parts.join('; ');
 }
 
-/** The logical ID a `{ Ref }` names, or the string itself. */
-function refOf(v: unknown): string | undefined {
-  if (typeof v === 'string') return v;
-  if (v !== null && typeof v === 'object' && typeof (v as { Ref?: unknown }).Ref === 'string') return (v as { Ref: string }).Ref;
-  return undefined;
-}
-
-/** The target groups an action forwards to. */
-function actionTargetGroups(actions: any[] | undefined): string[] {
-  return (actions ?? []).flatMap(a => [refOf(a.TargetGroupArn), ...(a.ForwardConfig?.TargetGroups ?? []).map((t: any) => refOf(t.TargetGroupArn))])
-    .filter((x): x is string => x !== undefined);
-}
-
-/** Target group logical ID -> the load balancer whose listener (or listener rule) forwards to it. */
-function loadBalancerOfTargetGroups(template: Record<string, any>): Map<string, string> {
-  const resources: Record<string, any> = template.Resources ?? {};
-  const lbOfListener = (listener: string | undefined) => listener === undefined ? undefined
-    : refOf(resources[listener]?.Properties?.LoadBalancerArn) ?? listener;
-  const out = new Map<string, string>();
-  for (const [id, r] of Object.entries(resources)) {
-    if (r.Type === 'AWS::ElasticLoadBalancingV2::Listener') {
-      for (const tg of actionTargetGroups(r.Properties?.DefaultActions)) out.set(tg, lbOfListener(id)!);
-    } else if (r.Type === 'AWS::ElasticLoadBalancingV2::ListenerRule') {
-      const lb = lbOfListener(refOf(r.Properties?.ListenerArn));
-      for (const tg of actionTargetGroups(r.Properties?.Actions)) if (lb !== undefined) out.set(tg, lb);
-    }
-  }
-  return out;
-}
-
 /**
- * Updates CloudFormation starts and cannot finish: a kept target group attached to another load
- * balancer (a target group belongs to one: TargetGroupAssociationLimit), and a listener rule
- * taking a priority another rule of its listener held before (that rule still holds it until it
- * is updated or, removed, until cleanup: PriorityInUse).
+ * Updates CloudFormation starts and cannot finish, as `cdk-fargate-kit report --compare` names
+ * them (src/report/day2-hazards.ts, one implementation for both): a kept target group attached to
+ * another load balancer (TargetGroupAssociationLimit), a rule taking a priority another rule held
+ * (PriorityInUse), a security group rule re-created under a new logical ID
+ * (InvalidPermission.Duplicate), a subnet on the CIDR of one being replaced, and the others.
  */
 export function failingUpdates(before: Record<string, any>, after: Record<string, any>): Impact[] {
-  const out: Impact[] = [];
-  const lbBefore = loadBalancerOfTargetGroups(before);
-  for (const [tg, lb] of loadBalancerOfTargetGroups(after)) {
-    const old = lbBefore.get(tg);
-    if (old !== undefined && old !== lb) {
-      out.push({ logicalId: tg, type: 'AWS::ElasticLoadBalancingV2::TargetGroup', impact: `re-associated from ${old} to ${lb} (update fails: TargetGroupAssociationLimit)` });
-    }
-  }
-  const rules = (t: Record<string, any>) => Object.entries<any>(t.Resources ?? {}).filter(([, r]) => r.Type === 'AWS::ElasticLoadBalancingV2::ListenerRule')
-    .map(([id, r]) => ({ id, listener: JSON.stringify(r.Properties?.ListenerArn), priority: r.Properties?.Priority }));
-  const held = new Map(rules(before).map(r => [`${r.listener}#${r.priority}`, r.id]));
-  for (const r of rules(after)) {
-    const holder = held.get(`${r.listener}#${r.priority}`);
-    if (holder !== undefined && holder !== r.id) {
-      out.push({ logicalId: r.id, type: 'AWS::ElasticLoadBalancingV2::ListenerRule', impact: `takes priority ${r.priority} that ${holder} held (update fails: PriorityInUse)` });
-    }
-  }
-  return out;
+  const side = (t: Record<string, any>) => [{ name: 'DayTwo', template: new StackTemplate('DayTwo', t as any) }];
+  return day2Hazards(side(before), side(after)).filter(h => h.kind.fails)
+    .map(h => ({ logicalId: h.subject, type: h.kind.id, impact: `${h.reason} (update fails: ${h.kind.id})` }));
 }
