@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { AlbFrontOptions } from './alb-front-options';
 import { AlbRoute } from './routes';
 import { IFargateEnvironment } from '../environment/environment';
+import { environmentState } from '../environment/registry';
 import {
   TargetContainerSpec, checkAccessLogsRegion, checkAllowedCidrs, checkDeregistrationDelay, checkHasTargetContainer,
   checkHealthCheckPath, checkHealthyHttpCodes, checkHttpsOptions, checkPathPattern, checkRequestCountScaling, checkRoutePatterns,
@@ -67,7 +68,9 @@ export function checkFront(constructType: string, scope: Construct, f: FrontFact
       !f.onShared && props.sslPolicy !== undefined, props.domainName, props.hostedZone !== undefined),
     checkRequestCountScaling(f.autoScaling, props.requestCountScaling?.requestsPerTarget),
     checkDeregistrationDelay(props.deregistrationDelay?.toSeconds()),
-    ...(f.shared ? checkSharedOptions(f) : checkOwnOptions(scope, props)),
+    // an environment whose shared load balancer is reported broken: its fronts' conditions are not reported again
+    ...(f.environment !== undefined && environmentState(f.environment).brokenLoadBalancer ? []
+      : f.shared ? checkSharedOptions(f) : checkOwnOptions(scope, props)),
   ]);
   return { badTargets, badHealthCheck };
 }

@@ -7,6 +7,7 @@ import * as cloudmap from 'aws-cdk-lib/aws-servicediscovery';
 import { Construct } from 'constructs';
 import { FargateEnvironmentAttributes, IFargateEnvironment } from './environment';
 import { checkEnvironmentServices } from './environment-checks';
+import { environmentState } from './registry';
 import { IFargateNetwork } from '../network/network';
 import { IMPORTED_ENVIRONMENT } from '../validation/environment-rules';
 import { reportProblems } from '../validation/errors';
@@ -51,7 +52,10 @@ export class ImportedFargateEnvironment extends Construct implements IFargateEnv
     const lb = [attrs.listenerArn, attrs.loadBalancerArn, attrs.loadBalancerDnsName, attrs.loadBalancerSecurityGroupId];
     if (lb.every(x => x === undefined)) return undefined;
     const missing = (['listenerArn', 'loadBalancerArn', 'loadBalancerDnsName', 'loadBalancerSecurityGroupId'] as const).filter(k => attrs[k] === undefined);
-    if (reportProblems(TYPE, this, [missing.length > 0 ? IMPORTED_ENVIRONMENT.problem('loadBalancer', { missing }) : undefined])) return undefined;
+    if (reportProblems(TYPE, this, [missing.length > 0 ? IMPORTED_ENVIRONMENT.problem('loadBalancer', { missing }) : undefined])) {
+      environmentState(this).brokenLoadBalancer = true;
+      return undefined;
+    }
     const securityGroup = ec2.SecurityGroup.fromSecurityGroupId(this, 'LoadBalancerSecurityGroup', attrs.loadBalancerSecurityGroupId!, {
       allowAllOutbound: false,
     });

@@ -36,6 +36,11 @@ export interface EnvironmentState {
   readonly published: PublishedService[];
   /** The calls. */
   readonly calls: ServiceCall[];
+  /**
+   * The environment's shared load balancer was asked for but could not be built or imported
+   * (its problem is reported): fronts do not report their conditions once more.
+   */
+  brokenLoadBalancer: boolean;
 }
 
 const STATES = new WeakMap<IConstruct, EnvironmentState>();
@@ -44,7 +49,7 @@ const STATES = new WeakMap<IConstruct, EnvironmentState>();
 export function environmentState(environment: IConstruct): EnvironmentState {
   let s = STATES.get(environment);
   if (s === undefined) {
-    s = { rules: [], hosts: [], targetGroups: 0, published: [], calls: [] };
+    s = { rules: [], hosts: [], targetGroups: 0, published: [], calls: [], brokenLoadBalancer: false };
     STATES.set(environment, s);
   }
   return s;

@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { parseCidr } from './cidr';
-import { EXAMPLES_PENDING, Finding, defineRule, defineRuleOfKinds } from './rule';
+import { Finding, defineRule, defineRuleOfKinds } from './rule';
 
 /** A container of the task as the load balancer rules see it: its name and container ports. */
 export interface TargetContainerSpec {
@@ -571,5 +571,13 @@ export const FRONT_SERVICE = defineRule<{ service: string }>({
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LoadBalancer.html',
   message: d => `service ${d.service} is not a FargateService of this app (it is imported); the target groups of a service are part of its AWS::ECS::Service resource, which the app that owns the service deploys.`,
   fix: () => 'create the AlbFront in the app that owns the service, or create the service here with FargateService.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const cluster = ecs.Cluster.fromClusterAttributes(stack, 'Cluster', { clusterName: 'apps', vpc: network.vpc });
+const api = FargateService.fromFargateServiceAttributes(stack, 'Api', { cluster, serviceName: 'api' });
+new AlbFront(stack, 'ApiFront', { service: api });`,
+    compliant: `const taskDef = new FargateTaskDef(stack, 'ApiTask');
+taskDef.addAppContainer('api', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [8080] });
+const api = new FargateService(stack, 'Api', { network, taskDef });
+new AlbFront(stack, 'ApiFront', { service: api });`,
+  },
 });

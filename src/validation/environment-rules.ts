@@ -2,7 +2,7 @@ import { Token } from 'aws-cdk-lib';
 import { MAX_LISTENER_RULES } from './alb-rules';
 import { sameSet, setCovers, setsOverlap } from './pattern-match';
 import { MAX_RULE_PRIORITY, sharedRuleBand, sharedRuleKey } from './route-rules';
-import { EXAMPLES_PENDING, Finding, Problem, defineRule, defineRuleOfKinds } from './rule';
+import { Finding, Problem, defineRule, defineRuleOfKinds } from './rule';
 
 /** Target groups one Application Load Balancer can route to (an ELB quota). */
 export const MAX_TARGET_GROUPS_PER_LOAD_BALANCER = 100;
@@ -681,5 +681,25 @@ export const IMPORTED_ENVIRONMENT = defineRuleOfKinds({
       fix: () => 'pass serviceConnectNamespaceArn, serviceConnectNamespaceId and serviceConnectNamespaceName together, or none of them.',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const environment = FargateEnvironment.fromFargateEnvironmentAttributes(stack, 'Platform', {
+  network,
+  clusterName: 'platform',
+  listenerArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/platform/50dc6c495c0c9188/f2f7dc8efc522ab2',
+});
+const taskDef = new FargateTaskDef(stack, 'ShopTask');
+taskDef.addAppContainer('shop', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [8080] });
+new AlbFrontedService(stack, 'Shop', { environment, taskDef, hostHeaders: ['shop.example.com'] });`,
+    compliant: `const environment = FargateEnvironment.fromFargateEnvironmentAttributes(stack, 'Platform', {
+  network,
+  clusterName: 'platform',
+  listenerArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/platform/50dc6c495c0c9188/f2f7dc8efc522ab2',
+  loadBalancerArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/platform/50dc6c495c0c9188',
+  loadBalancerDnsName: 'platform-1234567890.us-east-1.elb.amazonaws.com',
+  loadBalancerSecurityGroupId: 'sg-0123456789abcdef0',
+});
+const taskDef = new FargateTaskDef(stack, 'ShopTask');
+taskDef.addAppContainer('shop', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [8080] });
+new AlbFrontedService(stack, 'Shop', { environment, taskDef, hostHeaders: ['shop.example.com'] });`,
+  },
 });

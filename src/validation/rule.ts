@@ -174,8 +174,3 @@ export function problemText(problem: Problem): string {
   return `[${problem.rule.id}] ${message} Fix: ${fix}`;
 }
 
-/**
- * Examples not written yet: the rule test pairs (test/rules/) fail on a rule that has them,
- * so no rule ships without its pair.
- */
-export const EXAMPLES_PENDING: RuleExamples = { compliant: '', nonCompliant: '' };

@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { EXAMPLES_PENDING, Finding, defineRule, defineRuleOfKinds } from './rule';
+import { Finding, defineRule, defineRuleOfKinds } from './rule';
 
 /** The Fargate platform versions before 1.4.0 (the `ecs.FargatePlatformVersion` values). */
 const PRE_1_4_PLATFORMS = ['1.0.0', '1.1.0', '1.2.0', '1.3.0'];
@@ -553,5 +553,12 @@ export const IMPORTED_SERVICE = defineRule({
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Service.html',
   message: () => 'exactly one of serviceArn and serviceName must be given; the other is derived from it.',
   fix: () => 'pass serviceArn (\'arn:aws:ecs:REGION:ACCOUNT:service/CLUSTER/NAME\') or serviceName, not both.',
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const cluster = ecs.Cluster.fromClusterAttributes(stack, 'Cluster', { clusterName: 'apps', vpc: network.vpc });
+const api = FargateService.fromFargateServiceAttributes(stack, 'Api', { cluster });
+api.metricCpuUtilization();`,
+    compliant: `const cluster = ecs.Cluster.fromClusterAttributes(stack, 'Cluster', { clusterName: 'apps', vpc: network.vpc });
+const api = FargateService.fromFargateServiceAttributes(stack, 'Api', { cluster, serviceName: 'api' });
+api.metricCpuUtilization();`,
+  },
 });

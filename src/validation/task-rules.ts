@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { EXAMPLES_PENDING, Finding, defineRule, defineRuleOfKinds } from './rule';
+import { Finding, defineRule, defineRuleOfKinds } from './rule';
 
 /** Most containers one task definition may hold. */
 export const MAX_CONTAINERS_PER_TASK = 10;
@@ -477,5 +477,25 @@ export const IMPORTED_TASK_DEF = defineRuleOfKinds({
       fix: () => 'create the service in the app that owns the task definition, or define the task definition here with FargateTaskDef (a FargateTask of this app can run an imported one).',
     },
   },
-  examples: EXAMPLES_PENDING,
+  examples: {
+    nonCompliant: `const arn = new CfnParameter(stack, 'MigrateTaskDefinitionArn').valueAsString;
+const migrate = FargateTaskDef.fromFargateTaskDefAttributes(stack, 'Migrate', {
+  taskDefinitionArn: arn,
+  cpu: 256,
+  memoryLimitMiB: 512,
+  executionRole: iam.Role.fromRoleName(stack, 'ExecutionRole', 'migrate-execution'),
+  taskRole: iam.Role.fromRoleName(stack, 'TaskRole', 'migrate-task'),
+});
+new FargateTask(stack, 'Migration', { network, taskDef: migrate });`,
+    compliant: `const arn = new CfnParameter(stack, 'MigrateTaskDefinitionArn').valueAsString;
+const migrate = FargateTaskDef.fromFargateTaskDefAttributes(stack, 'Migrate', {
+  taskDefinitionArn: arn,
+  family: 'migrate',
+  cpu: 256,
+  memoryLimitMiB: 512,
+  executionRole: iam.Role.fromRoleName(stack, 'ExecutionRole', 'migrate-execution'),
+  taskRole: iam.Role.fromRoleName(stack, 'TaskRole', 'migrate-task'),
+});
+new FargateTask(stack, 'Migration', { network, taskDef: migrate });`,
+  },
 });

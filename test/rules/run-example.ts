@@ -74,8 +74,14 @@ export function runExample(source: string): ExampleOutcome {
     network,
   };
   const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  new Function(...Object.keys(scope), js)(...Object.values(scope));
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    new Function(...Object.keys(scope), js)(...Object.values(scope));
+  } catch (e) {
+    // a mistake no placeholder can stand in for throws while the app is built (still this library's message)
+    const error = (e as Error).message;
+    return { error, warnings: [], ruleIds: idsIn(error) };
+  }
   let assembly: cxapi.CloudAssembly;
   try {
     assembly = app.synth({ force: true });
