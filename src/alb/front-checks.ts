@@ -1,14 +1,16 @@
 import { Stack, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { AlbFrontOptions } from './alb-front-options';
 import { AlbRoute } from './routes';
 import { IFargateEnvironment } from '../environment/environment';
 import { environmentState } from '../environment/registry';
+import { vpcHasIpv6 } from '../network/ipv6';
 import {
   TargetContainerSpec, checkAccessLogsRegion, checkAllowedCidrs, checkDeregistrationDelay, checkHasTargetContainer,
   checkHealthCheckPath, checkHealthyHttpCodes, checkHttpsOptions, checkPathPattern, checkRequestCountScaling, checkRoutePatterns,
-  checkTargetContainer,
+  checkDualStack, checkTargetContainer,
 } from '../validation/alb-rules';
 import { checkConditionsNeedSharedListener, checkSharedFrontConditions, checkSharedFrontOptions } from '../validation/environment-rules';
 import { reportProblems } from '../validation/errors';
@@ -40,6 +42,8 @@ export interface FrontFacts {
   readonly autoScaling: boolean;
   readonly hosts: readonly string[];
   readonly paths: readonly string[];
+  /** The VPC of the network the tasks run in. */
+  readonly vpc: ec2.IVpc;
 }
 
 /**
@@ -70,7 +74,7 @@ export function checkFront(constructType: string, scope: Construct, f: FrontFact
     checkDeregistrationDelay(props.deregistrationDelay?.toSeconds()),
     // an environment whose shared load balancer is reported broken: its fronts' conditions are not reported again
     ...(f.environment !== undefined && environmentState(f.environment).brokenLoadBalancer ? []
-      : f.shared ? checkSharedOptions(f) : checkOwnOptions(scope, props)),
+      : f.shared ? checkSharedOptions(f) : checkOwnOptions(scope, props, f.vpc)),
   ]);
   return { badTargets, badHealthCheck };
 }
@@ -86,7 +90,7 @@ function checkSharedOptions(f: FrontFacts) {
 }
 
 /** A front with a load balancer of its own: client CIDRs, access logs, no shared-listener conditions. */
-function checkOwnOptions(scope: Construct, props: AlbFrontOptions) {
+function checkOwnOptions(scope: Construct, props: AlbFrontOptions, vpc: ec2.IVpc) {
   const accessLogsOn = (props.accessLogs ?? false) || props.accessLogBucket !== undefined;
   const dualStack = props.ipAddressType === elbv2.IpAddressType.DUAL_STACK;
   const sharedConditions = props.hostHeaders !== undefined || props.pathPatterns !== undefined || props.priority !== undefined;
@@ -94,5 +98,6 @@ function checkOwnOptions(scope: Construct, props: AlbFrontOptions) {
     checkAllowedCidrs(props.allowedCidrs, dualStack, props.loadBalancerSecurityGroup !== undefined),
     checkAccessLogsRegion(accessLogsOn, !Token.isUnresolved(Stack.of(scope).region)),
     checkConditionsNeedSharedListener(sharedConditions),
+    checkDualStack(dualStack, vpc.node.path, vpcHasIpv6(vpc)),
   ];
 }

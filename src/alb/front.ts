@@ -86,7 +86,7 @@ export function buildAlbFront(constructType: string, scope: Construct, props: Al
   const paths = props.pathPatterns ?? [];
   const onShared = shared && environment?.listener !== undefined;
   const verdict = checkFront(constructType, scope, {
-    props, routes: allRoutes, containers, environment, shared, onShared, autoScaling: ctx.autoScaling, hosts, paths,
+    props, routes: allRoutes, containers, environment, shared, onShared, autoScaling: ctx.autoScaling, hosts, paths, vpc: network.vpc,
   });
   const defaultTarget = resolveTarget(containers, props.containerName, props.containerPort);
   const targeted: TargetedRoute[] = routes.map(route => ({ route, target: resolveTarget(containers, route.containerName, route.containerPort) }));

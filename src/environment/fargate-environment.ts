@@ -14,9 +14,10 @@ import { accessLogBucket } from '../alb/access-logs';
 import { addListeners, loadBalancerSecurityGroup } from '../alb/load-balancer';
 import { FargateVpc, FargateVpcProps } from '../network/fargate-vpc';
 import { knownAzs } from '../network/imported-network';
+import { vpcHasIpv6 } from '../network/ipv6';
 import { IFargateNetwork } from '../network/network';
 import { VpcTopology } from '../network/topology';
-import { checkAccessLogsRegion, checkAllowedCidrs, checkAzCoverage, checkHttpsOptions, checkLoadBalancerSubnets } from '../validation/alb-rules';
+import { checkAccessLogsRegion, checkAllowedCidrs, checkAzCoverage, checkDualStack, checkHttpsOptions, checkLoadBalancerSubnets } from '../validation/alb-rules';
 import { checkEnvironmentNetwork, checkNamespaceName } from '../validation/environment-rules';
 import { reportAtSynth, reportProblems } from '../validation/errors';
 
@@ -143,6 +144,7 @@ export class FargateEnvironment extends Construct implements IFargateEnvironment
         checkHttpsOptions(this.certificates.length > 0, opts.sslPolicy !== undefined, undefined, false, 'certificates'),
         checkAllowedCidrs(opts.allowedCidrs, dualStack, false),
         checkAccessLogsRegion(accessLogsOn, !Token.isUnresolved(Stack.of(this).region)),
+        checkDualStack(dualStack, this.vpc.node.path, vpcHasIpv6(this.vpc)),
       ]);
       const lbSubnetSelection = internetFacing ? network.loadBalancerSubnets : network.taskSubnets;
       const lbSubnets = this.vpc.selectSubnets(lbSubnetSelection);

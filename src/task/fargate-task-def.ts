@@ -15,7 +15,8 @@ import { VpcEndpointService } from '../network/topology';
 import { REASONS, acknowledgeImagePullToken } from '../shared/acknowledgements';
 import { resolveNumber } from '../shared/resolve';
 import {
-  checkContainerCpu, checkContainerMemory, checkContainerNameMatches, checkHealthCheck, checkMountPath, checkPorts, checkReadonlyRootFilesystem,
+  checkContainerCpu, checkContainerMemory, checkContainerNameMatches, checkPortMappingNames,
+  checkHealthCheck, checkMountPath, checkPorts, checkReadonlyRootFilesystem,
 } from '../validation/container-rules';
 import { reportAtSynth, reportProblems } from '../validation/errors';
 import {
@@ -231,6 +232,7 @@ export class FargateTaskDef extends Construct implements IFargateTaskDef {
           checkContainerCpu(c.name, c.cpu, cpu),
           checkContainerMemory(c.name, c.memoryLimitMiB, c.memoryReservationMiB, memory),
         ]),
+        ...this.containers().map(c => checkPortMappingNames(c.containerName, c.portMappings.map(pm => pm.name))),
         ...checkTask(specs, cpu, memory),
       ];
     });

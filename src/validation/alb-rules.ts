@@ -581,3 +581,29 @@ const api = new FargateService(stack, 'Api', { network, taskDef });
 new AlbFront(stack, 'ApiFront', { service: api });`,
   },
 });
+
+/** FGK-DUAL-STACK: a dual-stack load balancer needs a VPC with IPv6. */
+export const DUAL_STACK = defineRule<{ vpc: string }>({
+  id: 'FGK-DUAL-STACK',
+  acknowledgeable: false,
+  checkedBy: 'AlbFrontedService, AlbFront, FargateEnvironment',
+  fact: 'A dual-stack load balancer needs subnets with IPv6 blocks, in a VPC with an IPv6 block; FargateVpc builds IPv4-only networks (checked where the VPC is built in the app).',
+  source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#ip-address-type',
+  message: d => `ipAddressType is DUAL_STACK but VPC ${d.vpc} has no IPv6 block; CloudFormation would fail to create the load balancer (its subnets need IPv6 blocks).`,
+  fix: () => 'use ipAddressType IPV4 (the default), or bring a dual-stack VPC (ec2.Vpc with ipProtocol DUAL_STACK) through FargateVpc.fromVpc.',
+  examples: {
+    nonCompliant: `const vpc = new FargateVpc(stack, 'AppVpc', { topology: VpcTopology.PUBLIC_ONLY, flowLogs: false });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network: vpc, taskDef, ipAddressType: elbv2.IpAddressType.DUAL_STACK });`,
+    compliant: `const vpc = new FargateVpc(stack, 'AppVpc', { topology: VpcTopology.PUBLIC_ONLY, flowLogs: false });
+const taskDef = new FargateTaskDef(stack, 'Task');
+taskDef.addAppContainer('web', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), ports: [80] });
+new AlbFrontedService(stack, 'Web', { network: vpc, taskDef, ipAddressType: elbv2.IpAddressType.IPV4 });`,
+  },
+});
+
+/** A dual-stack load balancer in a VPC known to have no IPv6 block. */
+export function checkDualStack(dualStack: boolean, vpcPath: string, vpcHasIpv6: boolean | undefined): Finding {
+  return dualStack && vpcHasIpv6 === false ? DUAL_STACK.problem({ vpc: vpcPath }) : undefined;
+}

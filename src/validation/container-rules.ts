@@ -9,7 +9,7 @@ export const PORTS = defineRuleOfKinds({
   id: 'FGK-PORTS',
   acknowledgeable: false,
   checkedBy: 'FargateTaskDef',
-  fact: 'A container port is a whole number from 1 to 65535, mapped once.',
+  fact: 'A container port is a whole number from 1 to 65535, mapped once; a port mapping\'s name is up to 64 lowercase letters, digits, underscores or hyphens, not starting with a hyphen.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html',
   kinds: {
     range: {
@@ -19,6 +19,11 @@ export const PORTS = defineRuleOfKinds({
     twice: {
       message: (d: { container: string; port: number }) => `container '${d.container}' lists port ${d.port} twice; each port is mapped once.`,
       fix: () => 'remove the duplicate from ports.',
+    },
+    name: {
+      message: (d: { container: string; name: string }) =>
+        `container '${d.container}' port mapping name '${d.name}' is not valid; ECS takes up to 64 lowercase letters, digits, underscores or hyphens, not starting with a hyphen (Service Connect refers to the mapping by it).`,
+      fix: (d: { name: string }) => `name it like '${d.name.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+/, '').slice(0, 64) || 'web'}'.`,
     },
   },
   examples: {
@@ -46,6 +51,12 @@ export function checkPorts(container: string, ports: readonly number[]): Finding
     seen.add(port);
   }
   return undefined;
+}
+
+/** Port mapping names are ones ECS accepts. */
+export function checkPortMappingNames(container: string, names: ReadonlyArray<string | undefined>): Finding {
+  const bad = names.find(n => n !== undefined && !Token.isUnresolved(n) && !/^[a-z0-9_][a-z0-9_-]{0,63}$/.test(n));
+  return bad === undefined ? undefined : PORTS.problem('name', { container, name: bad });
 }
 
 /** FGK-CONTAINER-CPU: a container's CPU units are a whole number within the task's. */

@@ -8,6 +8,10 @@ import { Finding, Problem, defineRule, defineRuleOfKinds } from './rule';
 export const MAX_TARGET_GROUPS_PER_LOAD_BALANCER = 100;
 /** Condition values (host names plus path patterns) one listener rule may hold (an ELB quota). */
 export const MAX_CONDITION_VALUES_PER_RULE = 5;
+/** Values one condition of a listener rule may hold (an ELB quota). */
+export const MAX_VALUES_PER_CONDITION = 3;
+/** Wildcards (`*` and `?`) one listener rule may hold across its conditions (an ELB quota). */
+export const MAX_WILDCARDS_PER_RULE = 5;
 
 /** A rule on an environment's shared listener, as the rules below see it. */
 export interface SharedRuleSpec {
@@ -228,7 +232,7 @@ export const SHARED_LISTENER_CONDITIONS = defineRuleOfKinds({
   id: 'FGK-SHARED-LISTENER-CONDITIONS',
   acknowledgeable: true,
   checkedBy: 'AlbFront, AlbFrontedService',
-  fact: `A front on the shared listener has host and/or path conditions, valid, at most ${MAX_CONDITION_VALUES_PER_RULE} values per rule; only a front on the shared listener has them.`,
+  fact: `A front on the shared listener has host and/or path conditions, valid, at most ${MAX_VALUES_PER_CONDITION} values per condition, ${MAX_CONDITION_VALUES_PER_RULE} per rule and ${MAX_WILDCARDS_PER_RULE} wildcards per rule; only a front on the shared listener has them.`,
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/rule-condition-types.html',
   kinds: {
     none: {
@@ -242,8 +246,18 @@ export const SHARED_LISTENER_CONDITIONS = defineRuleOfKinds({
     },
     host: {
       message: (d: { host: string }) =>
-        `hostHeaders entry '${d.host}' is not a valid host condition; it is at most 128 characters of A-Z a-z 0-9 - . and the wildcards * and ?.`,
+        `hostHeaders entry '${d.host}' is not a valid host condition; it is at most 128 characters of A-Z a-z 0-9 - . and the wildcards * and ?, with at least one '.' and only letters after the last one.`,
       fix: () => 'write it like \'app.example.com\' or \'*.example.com\'.',
+    },
+    perCondition: {
+      message: (d: { prop: string; count: number }) =>
+        `${d.prop} has ${d.count} values; a condition of an ALB listener rule holds at most ${MAX_VALUES_PER_CONDITION}.`,
+      fix: () => 'use wildcards (e.g. \'*.example.com\', \'/api/*\'), or split the values over two fronts (or routes).',
+    },
+    wildcards: {
+      message: (d: { count: number; rule: string }) =>
+        `the ${d.rule} holds ${d.count} wildcards (* and ?) across its host and path conditions; an ALB listener rule holds at most ${MAX_WILDCARDS_PER_RULE}.`,
+      fix: () => 'use fewer wildcards (one \'*\' at the end of a pattern matches any rest), or split the conditions over two fronts.',
     },
     ownLoadBalancer: {
       message: () => 'hostHeaders, pathPatterns and priority place a front on an environment\'s shared listener, but this front has a load balancer of its own (whose listener sends every request to the service).',
@@ -262,15 +276,33 @@ new AlbFrontedService(stack, 'Shop', { environment, taskDef, pathPatterns: ['/sh
   },
 });
 
-/** A front on a shared listener names hosts and/or paths, at most 5 values in all, each a valid pattern. */
+/** Whether a host condition value is one ELB accepts: 1-128 of A-Z a-z 0-9 - . * ?, a '.', only letters after the last '.'. */
+export function validHostCondition(host: string): boolean {
+  return host.length > 0 && host.length <= 128 && /^[A-Za-z0-9\-.*?]+$/.test(host) && /\.[A-Za-z]+$/.test(host);
+}
+
+const wildcardCount = (values: readonly string[]) => values.reduce((n, v) => n + (v.match(/[*?]/g)?.length ?? 0), 0);
+
+/**
+ * A front on a shared listener names hosts and/or paths: at most 3 values per condition, 5 per
+ * rule (its default rule: hosts and paths; each route's rule: hosts and the route's path) and 5
+ * wildcards per rule, each host a valid host condition.
+ */
 export function checkSharedFrontConditions(hosts: readonly string[], paths: readonly string[], routePaths: readonly string[]): Problem[] {
   const problems: Problem[] = [];
   if (hosts.length === 0 && paths.length === 0) problems.push(SHARED_LISTENER_CONDITIONS.problem('none', undefined));
+  for (const [prop, values] of [['hostHeaders', hosts], ['pathPatterns', paths]] as const) {
+    if (values.length > MAX_VALUES_PER_CONDITION) problems.push(SHARED_LISTENER_CONDITIONS.problem('perCondition', { prop, count: values.length }));
+  }
   const most = Math.max(hosts.length + paths.length, ...routePaths.map(() => hosts.length + 1));
   if (most > MAX_CONDITION_VALUES_PER_RULE) problems.push(SHARED_LISTENER_CONDITIONS.problem('tooMany', { count: most }));
+  const rules = [{ rule: 'default rule', values: [...hosts, ...paths] }, ...routePaths.map(p => ({ rule: `rule of route ${p}`, values: [...hosts, p] }))];
+  for (const r of rules) {
+    const count = wildcardCount(r.values.filter(v => !Token.isUnresolved(v)));
+    if (count > MAX_WILDCARDS_PER_RULE) problems.push(SHARED_LISTENER_CONDITIONS.problem('wildcards', { count, rule: r.rule }));
+  }
   for (const h of hosts) {
-    if (Token.isUnresolved(h)) continue;
-    if (h.length === 0 || h.length > 128 || !/^[A-Za-z0-9\-.*?]+$/.test(h)) problems.push(SHARED_LISTENER_CONDITIONS.problem('host', { host: h }));
+    if (!Token.isUnresolved(h) && !validHostCondition(h)) problems.push(SHARED_LISTENER_CONDITIONS.problem('host', { host: h }));
   }
   return problems;
 }
@@ -329,11 +361,10 @@ export function domainCovers(domain: string, host: string): boolean {
   const d = domain.toLowerCase();
   const h = host.toLowerCase();
   if (d === h) return true;
-  if (d.startsWith('*.')) {
-    const rest = h.split('.');
-    return rest.length > 1 && rest.slice(1).join('.') === d.slice(2) && !/[*?]/.test(rest[0]);
-  }
-  return false;
+  if (!d.startsWith('*.')) return false;
+  // a wildcard certificate covers one label: a literal one, or a host condition's wildcard first label
+  const labels = h.split('.');
+  return labels.length > 1 && labels.slice(1).join('.') === d.slice(2) && !/[*?]/.test(labels.slice(1).join('.'));
 }
 
 /** FGK-SHARED-LISTENER-CERTIFICATE: every host of the shared HTTPS listener is covered by a certificate. */
@@ -341,7 +372,7 @@ export const SHARED_LISTENER_CERTIFICATE = defineRule<{ owner: string; missing: 
   id: 'FGK-SHARED-LISTENER-CERTIFICATE',
   acknowledgeable: false,
   checkedBy: 'FargateEnvironment',
-  fact: 'Every host served on the shared HTTPS listener is covered by one of its certificates (checked where the domain names are known at synth).',
+  fact: 'Every host served on the shared HTTPS listener, wildcard hosts included, is covered by one of its certificates (checked where the domain names are known at synth); a wildcard certificate covers one label.',
   source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/create-https-listener.html#https-listener-certificates',
   message: d => `${d.owner}: host ${d.missing.map(h => `'${h}'`).join(', ')} is served on the shared HTTPS listener but no certificate of the listener covers it (domains: ${d.domains.join(', ') || 'none'}); browsers would reject the connection.`,
   fix: () => 'add a certificate for it to the environment\'s loadBalancer.certificates (or a subject alternative name), or use another host.',
@@ -368,7 +399,7 @@ export function checkCertificateCoversHosts(
 ): Finding {
   if (certificateDomains === undefined) return undefined;
   const domains = certificateDomains.flat();
-  const missing = hosts.filter(h => !Token.isUnresolved(h) && !/[*?]/.test(h) && !domains.some(d => domainCovers(d, h)));
+  const missing = hosts.filter(h => !Token.isUnresolved(h) && !domains.some(d => domainCovers(d, h)));
   return missing.length === 0 ? undefined : SHARED_LISTENER_CERTIFICATE.problem({ owner, missing, domains });
 }
 
@@ -413,12 +444,12 @@ export const SERVICE_CONNECT_NAME = defineRuleOfKinds({
   id: 'FGK-SERVICE-CONNECT-NAME',
   acknowledgeable: false,
   checkedBy: 'FargateService, FargateEnvironment',
-  fact: 'A Service Connect name is a DNS label, published by one service of the namespace.',
+  fact: 'A Service Connect name is a lowercase DNS label of at most 64 characters (ECS\'s discovery name rules), published by one service of the namespace.',
   source: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceConnectService.html',
   kinds: {
     syntax: {
       message: (d: { name: string }) =>
-        `serviceConnect.name '${d.name}' is not a valid Service Connect name; callers use it as a host name, so it is 1-64 letters, digits or hyphens starting with a letter.`,
+        `serviceConnect.name '${d.name}' is not a valid Service Connect name; it is the discovery name ECS registers (lowercase) and the host name callers use, so it is 1-64 lowercase letters, digits or hyphens, not starting with a hyphen.`,
       fix: () => 'use a name like \'api\' or \'orders-api\'.',
     },
     twice: {
@@ -439,10 +470,14 @@ new FargateService(stack, 'Orders', { environment, taskDef, serviceConnect: { na
   },
 });
 
-/** A Service Connect name: a DNS label ECS accepts (letters, digits, hyphens; starts with a letter; at most 64). */
+/**
+ * A Service Connect name: it is the service's discovery name (at most 64 lowercase letters,
+ * digits, underscores or hyphens, not starting with a hyphen) and the callers' DNS name, so a DNS
+ * label: lowercase letters, digits and hyphens, starting with a letter or digit.
+ */
 export function checkServiceConnectName(name: string): Finding {
   if (Token.isUnresolved(name)) return undefined;
-  return /^[A-Za-z][A-Za-z0-9-]{0,63}$/.test(name) ? undefined : SERVICE_CONNECT_NAME.problem('syntax', { name });
+  return /^[a-z0-9][a-z0-9-]{0,63}$/.test(name) ? undefined : SERVICE_CONNECT_NAME.problem('syntax', { name });
 }
 
 /** A Service Connect name is published by one service of the namespace. */

@@ -5,7 +5,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { albFixture } from './helpers';
-import { AlbFrontedService, VpcTopology } from '../../src';
+import { AlbFrontedService, FargateVpc, VpcTopology } from '../../src';
 import { derivedRulePriority } from '../../src/validation/route-rules';
 import { atSynth } from '../at-synth';
 
@@ -266,8 +266,10 @@ describe('AlbFrontedService security group options', () => {
     });
   });
 
-  test('a dual-stack ALB also allows ::/0 by default', () => {
-    const { stack, network, taskDef } = albFixture();
+  test('a dual-stack ALB (in a dual-stack VPC of the user\'s) also allows ::/0 by default', () => {
+    const { stack, taskDef } = albFixture();
+    const vpc = new ec2.Vpc(stack, 'DualStackVpc', { ipProtocol: ec2.IpProtocol.DUAL_STACK, maxAzs: 2, natGateways: 1, restrictDefaultSecurityGroup: false });
+    const network = FargateVpc.fromVpc(stack, 'DualStack', { vpc, topology: VpcTopology.PRIVATE_WITH_NAT });
     new AlbFrontedService(stack, 'Web', { network, taskDef, ipAddressType: elbv2.IpAddressType.DUAL_STACK });
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::EC2::SecurityGroup', {
@@ -278,6 +280,12 @@ describe('AlbFrontedService security group options', () => {
       ],
     });
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', { IpAddressType: 'dualstack' });
+  });
+
+  test('FGK-DUAL-STACK: a dual-stack ALB in an IPv4-only FargateVpc is refused with the fix', () => {
+    const { stack, network, taskDef } = albFixture();
+    new AlbFrontedService(stack, 'Web', { network, taskDef, ipAddressType: elbv2.IpAddressType.DUAL_STACK });
+    expect(atSynth(() => stack)).toThrow(/AlbFrontedService Stack\/Web: \[FGK-DUAL-STACK\] ipAddressType is DUAL_STACK but VPC Stack\/Network\/Resource has no IPv6 block;.*Fix: use ipAddressType IPV4/);
   });
 
   test('a user-supplied ALB security group gets no ingress rule (never widened)', () => {

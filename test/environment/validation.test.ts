@@ -4,13 +4,13 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { envFixture, taskDef } from './helpers';
 import { AlbFront, AlbFrontedService, FargateEnvironment, FargateService, FargateVpc, VpcTopology } from '../../src';
 import * as environmentRules from '../../src/validation/environment-rules';
-import { domainCovers } from '../../src/validation/environment-rules';
+import { domainCovers, validHostCondition } from '../../src/validation/environment-rules';
 import { patternsOverlap } from '../../src/validation/pattern-match';
 import { derivedSharedRulePriority } from '../../src/validation/route-rules';
 import { atSynth } from '../at-synth';
 import { asText } from '../validation/as-text';
 
-const { checkCertificateCoversHosts, checkSharedListenerRules, checkTargetGroupQuota } = asText(environmentRules);
+const { checkCertificateCoversHosts, checkSharedFrontConditions, checkSharedListenerRules, checkTargetGroupQuota } = asText(environmentRules);
 
 const FIX = '.*Fix: ';
 
@@ -290,9 +290,32 @@ describe('the environment rules as functions', () => {
     expect(checkSharedListenerRules([...rules, { owner: 'x', hosts: ['x'], paths: [], priority: 200, explicit: true }])[0]).toMatch(/^\[FGK-LISTENER-RULE-QUOTA\]/);
   });
 
-  test('certificates unknown at synth are not checked; wildcard hosts are not checked', () => {
+  test('certificates unknown at synth are not checked; wildcard hosts need a wildcard certificate of their parent domain', () => {
     expect(checkCertificateCoversHosts('o', ['a.example.com'], undefined)).toBeUndefined();
-    expect(checkCertificateCoversHosts('o', ['*.example.com'], [['x.org']])).toBeUndefined();
+    expect(checkCertificateCoversHosts('o', ['*.example.com'], [['x.org']])).toMatch(/^\[FGK-SHARED-LISTENER-CERTIFICATE\] o: host '\*\.example\.com' is served/);
+    expect(checkCertificateCoversHosts('o', ['*.example.com', 'api-?.example.com'], [['*.example.com']])).toBeUndefined();
+    expect(checkCertificateCoversHosts('o', ['*.example.com'], [['example.com', 'www.example.com']])).toMatch(/FGK-SHARED-LISTENER-CERTIFICATE/);
+    // a wildcard beyond the first label: no certificate covers it
+    expect(checkCertificateCoversHosts('o', ['api.*.example.com'], [['*.example.com']])).toMatch(/FGK-SHARED-LISTENER-CERTIFICATE/);
+  });
+
+  test('host conditions: a \'.\', letters only after the last one, at most 128 characters', () => {
+    for (const ok of ['app.example.com', '*.example.com', 'a-b.example.co', 'api-?.example.com']) expect(validHostCondition(ok)).toBe(true);
+    for (const bad of ['localhost', 'example.123', 'app.example.*', 'app_1.example.com', '', `${'a'.repeat(125)}.com`]) expect(validHostCondition(bad)).toBe(false);
+  });
+
+  test('shared-listener conditions: at most 3 values per condition, 5 per rule, 5 wildcards per rule', () => {
+    expect(checkSharedFrontConditions(['a.example.com', 'b.example.com', 'c.example.com', 'd.example.com'], [], [])).toEqual([
+      expect.stringMatching(/^\[FGK-SHARED-LISTENER-CONDITIONS\] hostHeaders has 4 values; a condition of an ALB listener rule holds at most 3\./),
+    ]);
+    expect(checkSharedFrontConditions(['a.example.com'], ['/a', '/b', '/c', '/d'], [])).toEqual([expect.stringMatching(/pathPatterns has 4 values/)]);
+    expect(checkSharedFrontConditions(['*.a.com', '*.b.com'], ['/x/*/*', '/*/y*'], [])).toEqual([
+      expect.stringMatching(/the default rule holds 6 wildcards \(\* and \?\) across its host and path conditions; an ALB listener rule holds at most 5/),
+    ]);
+    expect(checkSharedFrontConditions(['*.a.com', '*.b.com', '*.c.com'], [], ['/x/*?*'])).toEqual([
+      expect.stringMatching(/the rule of route \/x\/\*\?\* holds 6 wildcards/),
+    ]);
+    expect(checkSharedFrontConditions(['a.example.com', 'b.example.com', 'c.example.com'], ['/a/*', '/b/*'], [])).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { asText } from './as-text';
 import * as containerRules from '../../src/validation/container-rules';
+import * as environmentRules from '../../src/validation/environment-rules';
 
 const { checkContainerCpu, checkContainerMemory, checkHealthCheck, checkMountPath, checkPorts, checkReadonlyRootFilesystem } = asText(containerRules);
 
@@ -71,5 +72,24 @@ describe('checkReadonlyRootFilesystem', () => {
     expect(checkReadonlyRootFilesystem('web', true, false)).toBeUndefined();
     expect(checkReadonlyRootFilesystem('web', false, true)).toBeUndefined();
     expect(checkReadonlyRootFilesystem('web', true, true)).toMatch(/container 'web' sets readonlyRootFilesystem on a Windows task/);
+  });
+});
+
+describe('checkPortMappingNames', () => {
+  const { checkPortMappingNames } = asText(containerRules);
+  test('lowercase letters, digits, _ and -, not starting with -, up to 64', () => {
+    expect(checkPortMappingNames('web', ['web', 'web_http', 'api-1', undefined, 'x'.repeat(64)])).toBeUndefined();
+    expect(checkPortMappingNames('web', ['Web'])).toBe(
+      "[FGK-PORTS] container 'web' port mapping name 'Web' is not valid; ECS takes up to 64 lowercase letters, digits, underscores or hyphens, not starting with a hyphen (Service Connect refers to the mapping by it). Fix: name it like 'web'.");
+    expect(checkPortMappingNames('web', ['-web'])).toMatch(/name it like 'web'/);
+    expect(checkPortMappingNames('web', ['x'.repeat(65)])).toMatch(/is not valid/);
+  });
+});
+
+describe('Service Connect names are lowercase DNS labels', () => {
+  test('valid and invalid', () => {
+    const { checkServiceConnectName } = asText(environmentRules);
+    for (const ok of ['api', 'orders-api', '1st']) expect(checkServiceConnectName(ok)).toBeUndefined();
+    for (const bad of ['Api', 'orders_api', '-api', 'x'.repeat(65)]) expect(checkServiceConnectName(bad)).toMatch(/^\[FGK-SERVICE-CONNECT-NAME\] serviceConnect.name/);
   });
 });
