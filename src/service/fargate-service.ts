@@ -18,6 +18,7 @@ import { resolveNumber } from '../private/resolve';
 import { addServiceAlarms } from '../private/service-alarms';
 import { linkServiceConnect, serviceConnectConfiguration } from '../private/service-connect';
 import { capacityProviderStrategies, resolveSpotWeights } from '../private/spot';
+import { separateIngressReader } from '../private/stack-index';
 import { setUpWorkload } from '../private/workload';
 import { FargateTaskDef } from '../task/fargate-task-def';
 import { reportAtSynth, reportProblems } from '../validation/errors';
@@ -255,15 +256,17 @@ export class FargateService extends Construct implements ec2.IConnectable {
  */
 function warnIfUnreachable(service: FargateService, securityGroup: ec2.SecurityGroup, taskDef: FargateService['taskDef']): void {
   let warned = false;
+  // separate ingress rules are looked up in one index of the stack, read once per synth
+  const hasSeparateIngress = separateIngressReader(Stack.of(service));
   service.node.addValidation({
     validate: () => {
+      // the cheap facts first: most services have a load balancer, or no port
+      if (warned || service.service.loadBalancers.length > 0) return [];
       const ports = containersOf(taskDef.taskDefinition)
         .flatMap(c => c.portMappings.map(pm => pm.containerPort));
+      if (ports.length === 0) return [];
       const inline = (Stack.of(service).resolve((securityGroup.node.defaultChild as ec2.CfnSecurityGroup).securityGroupIngress) ?? []) as unknown[];
-      const sgId = Stack.of(service).resolve(securityGroup.securityGroupId);
-      const separate = Stack.of(service).node.findAll().filter(c => c instanceof ec2.CfnSecurityGroupIngress
-        && JSON.stringify(Stack.of(service).resolve((c as ec2.CfnSecurityGroupIngress).groupId)) === JSON.stringify(sgId));
-      if (!warned && ports.length > 0 && inline.length === 0 && separate.length === 0 && service.service.loadBalancers.length === 0) {
+      if (inline.length === 0 && !hasSeparateIngress(securityGroup.securityGroupId)) {
         warned = true;
         Annotations.of(service).addWarningV2('cdk-fargate-kit:unreachablePublicService',
           `FargateService ${service.node.path}: the tasks get public IPs and listen on port(s) ${ports.join(', ')}, but no security group rule lets anything reach them (no load balancer, no ingress rule), so they receive no traffic. Fix: put a load balancer in front (AlbFrontedService), or allow the clients with service.connections.allowFrom(...).`);
