@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Aws, Fn, Stack, Token } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -91,6 +91,20 @@ function ecsTasksPrincipal(scope: Construct): iam.IPrincipal {
   const stack = Stack.of(scope);
   return new iam.ServicePrincipal('ecs-tasks.amazonaws.com').withConditions({
     StringEquals: { 'aws:SourceAccount': stack.account },
-    ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'ecs', resource: '*' }) },
+    ArnLike: { 'aws:SourceArn': ecsArnPattern(stack) },
   });
+}
+
+/**
+ * `arn:<partition>:ecs:<region>:<account>:*`, the value of `stack.formatArn({ service: 'ecs',
+ * resource: '*' })`, written as one `Fn::Sub` instead of an `Fn::Join` of seven parts: the same
+ * condition, about 260 fewer template bytes per role (the template is indented).
+ */
+function ecsArnPattern(stack: Stack): string {
+  const part = (value: string, pseudo: string, name: string) => !Token.isUnresolved(value) ? value : value === pseudo ? `\${${name}}` : undefined;
+  const parts = [part(stack.partition, Aws.PARTITION, 'AWS::Partition'), part(stack.region, Aws.REGION, 'AWS::Region'), part(stack.account, Aws.ACCOUNT_ID, 'AWS::AccountId')];
+  // an account or region given as another token: formatArn knows how to write it
+  if (parts.some(p => p === undefined)) return stack.formatArn({ service: 'ecs', resource: '*' });
+  const arn = `arn:${parts[0]}:ecs:${parts[1]}:${parts[2]}:*`;
+  return arn.includes('${') ? Fn.sub(arn) : arn;
 }

@@ -20,6 +20,7 @@ import { FargateWorkloadProps } from './workload-props';
 import { IFargateEnvironment } from '../environment/environment';
 import { IFargateNetwork } from '../network/network';
 import { resolveNumber } from '../shared/resolve';
+import { separateIngressReader } from '../shared/stack-index';
 import { containersOf } from '../task/containers';
 import { FargateTaskDef } from '../task/fargate-task-def';
 import { IFargateTaskDef } from '../task/task-def';
@@ -294,14 +295,15 @@ export class FargateService extends Construct implements IFargateService {
  * Checked at synth, after every rule is added.
  */
 function warnIfUnreachable(service: FargateService, securityGroup: ec2.SecurityGroup, taskDef: FargateTaskDef): void {
+  // separate ingress rules are looked up in one index of the stack, read once per synth
+  const hasSeparateIngress = separateIngressReader(Stack.of(service));
   reportAtSynth('FargateService', service, () => {
-    const ports = containersOf(taskDef.taskDefinition)
-      .flatMap(c => c.portMappings.map(pm => pm.containerPort));
+    // the cheap facts first: most services have a load balancer, or no port
+    if (service.service.loadBalancers.length > 0) return [];
+    const ports = containersOf(taskDef.taskDefinition).flatMap(c => c.portMappings.map(pm => pm.containerPort));
+    if (ports.length === 0) return [];
     const inline = (Stack.of(service).resolve((securityGroup.node.defaultChild as ec2.CfnSecurityGroup).securityGroupIngress) ?? []) as unknown[];
-    const sgId = Stack.of(service).resolve(securityGroup.securityGroupId);
-    const separate = Stack.of(service).node.findAll().filter(c => c instanceof ec2.CfnSecurityGroupIngress
-      && JSON.stringify(Stack.of(service).resolve((c as ec2.CfnSecurityGroupIngress).groupId)) === JSON.stringify(sgId));
-    const unreachable = ports.length > 0 && inline.length === 0 && separate.length === 0 && service.service.loadBalancers.length === 0;
+    const unreachable = inline.length === 0 && !hasSeparateIngress(securityGroup.securityGroupId);
     return [unreachable ? UNREACHABLE_PUBLIC_SERVICE.problem({ ports }) : undefined];
   });
 }

@@ -1,9 +1,12 @@
-import { Arn, ArnFormat, CfnResource, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import {
+  Arn, ArnFormat, CfnResource, DefaultTokenResolver, IPostProcessor, IResolvable, IResolveContext, Reference,
+  RemovalPolicy, Stack, StringConcat, Token, Tokenization,
+} from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { AppContainerOptions, EfsVolumeOptions } from './container-props';
 import { containersOf, renderedContainer } from './containers';
 import { ImportedFargateTaskDef } from './imported-task-def';
@@ -14,6 +17,7 @@ import { TaskRoles } from '../iam/task-roles';
 import { VpcEndpointService } from '../network/topology';
 import { REASONS, acknowledgeImagePullToken } from '../shared/acknowledgements';
 import { resolveNumber } from '../shared/resolve';
+import { resourceTypesOf } from '../shared/stack-index';
 import {
   checkContainerCpu, checkContainerMemory, checkContainerNameMatches, checkPortMappingNames,
   checkHealthCheck, checkMountPath, checkPorts, checkReadonlyRootFilesystem,
@@ -491,11 +495,31 @@ function secretEndpointOf(scope: Construct, valueFrom: string): VpcEndpointServi
   if (/:ssm:|:parameter\/|parameter\//.test(resolved)) return VpcEndpointService.SSM;
   const refs = [...resolved.matchAll(/"(?:Ref|Fn::GetAtt)":(?:\["|")([A-Za-z0-9]+)"/g)].map(m => m[1]);
   if (refs.length > 0) {
-    for (const r of stack.node.findAll()) {
-      if (CfnResource.isCfnResource(r) && refs.includes(stack.resolve(r.logicalId)) && r.cfnResourceType === 'AWS::SSM::Parameter') {
-        return VpcEndpointService.SSM;
-      }
+    // the resources referenced through their constructs; a reference written by logical ID
+    // (Fn.ref, Fn.getAtt) is looked up in the stack's index, read once per synth
+    const targets = referenceTargets(scope, valueFrom)
+      .filter((t): t is CfnResource => CfnResource.isCfnResource(t) && t.node.scopes.includes(stack));
+    const byConstruct = new Set(targets.map(t => stack.resolve(t.logicalId) as string));
+    if (targets.some(t => refs.includes(stack.resolve(t.logicalId)) && t.cfnResourceType === 'AWS::SSM::Parameter')
+      || refs.some(r => !byConstruct.has(r) && resourceTypesOf(stack, r).has('AWS::SSM::Parameter'))) {
+      return VpcEndpointService.SSM;
     }
   }
   return VpcEndpointService.SECRETS_MANAGER;
+}
+
+/** The constructs a value references (`Ref`, `Fn::GetAtt`), found by resolving it. */
+function referenceTargets(scope: Construct, value: string): IConstruct[] {
+  const targets: IConstruct[] = [];
+  Tokenization.resolve(value, {
+    scope,
+    preparing: false,
+    resolver: new class extends DefaultTokenResolver {
+      public resolveToken(t: IResolvable, context: IResolveContext, postProcessor: IPostProcessor): unknown {
+        if (Reference.isReference(t)) targets.push(t.target);
+        return super.resolveToken(t, context, postProcessor);
+      }
+    }(new StringConcat()),
+  });
+  return targets;
 }

@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Fn, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -18,7 +18,7 @@ function trustPolicy() {
       Principal: { Service: 'ecs-tasks.amazonaws.com' },
       Condition: {
         StringEquals: { 'aws:SourceAccount': '111111111111' },
-        ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ecs:eu-west-1:111111111111:*']] } },
+        ArnLike: { 'aws:SourceArn': { 'Fn::Sub': 'arn:${AWS::Partition}:ecs:eu-west-1:111111111111:*' } },
       },
     }],
     Version: '2012-10-17',
@@ -33,6 +33,19 @@ describe('TaskRoles', () => {
     t.resourceCountIs('AWS::IAM::Role', 2);
     t.resourcePropertiesCountIs('AWS::IAM::Role', { AssumeRolePolicyDocument: trustPolicy(), ManagedPolicyArns: Match.absent() }, 2);
     t.resourceCountIs('AWS::IAM::Policy', 0);
+  });
+
+  test('the SourceArn condition is one Fn::Sub of the pseudo parameters, a literal when all is known, formatArn\'s for another token', () => {
+    const sourceArn = (stack: Stack) => {
+      new TaskRoles(stack, 'Roles');
+      const roles = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Role')) as any[];
+      return roles.map(r => r.Properties.AssumeRolePolicyDocument.Statement[0].Condition.ArnLike['aws:SourceArn']);
+    };
+    expect(sourceArn(new Stack(new App(), 'S'))).toEqual(Array(2).fill({ 'Fn::Sub': 'arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:*' }));
+    const literal = new App({ context: { '@aws-cdk/core:enablePartitionLiterals': true } });
+    expect(sourceArn(new Stack(literal, 'S', { env: ENV }))).toEqual(Array(2).fill('arn:aws:ecs:eu-west-1:111111111111:*'));
+    expect(sourceArn(new Stack(new App(), 'S', { env: { account: Fn.ref('Account'), region: 'eu-west-1' } }))).toEqual(Array(2).fill(
+      { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ecs:eu-west-1:', { Ref: 'Account' }, ':*']] }));
   });
 
   test('grants are exact: pull on the repository only, log writes on the log group only, reads on the secret and parameter only', () => {

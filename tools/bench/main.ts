@@ -1,18 +1,22 @@
 /**
  * `npm run bench`: synth time, heap, template size and resources of our constructs vs
- * aws-ecs-patterns for N = 1, 10, 50 internet-facing services, plus the monthly cost of
- * each topology. Prints the tables and rewrites BENCHMARKS.md. Not a test: never run by jest.
+ * aws-ecs-patterns for N = 1, 10, 50 internet-facing services; the environment (one shared
+ * ALB) against the same services on one shared ALB in stock aws-cdk-lib, in paired
+ * whole-process runs; plus the monthly cost of each topology. Prints the tables and rewrites
+ * BENCHMARKS.md. Not a test: never run by jest.
  *
  * Environment: BENCH_SIZES (default 1,10,50), BENCH_RUNS (5), BENCH_WARMUPS (1),
- * BENCH_OUT (BENCHMARKS.md; empty string = do not write).
+ * BENCH_PAIRED_SIZES (10,50), BENCH_PAIRED_RUNS (7), BENCH_OUT (BENCHMARKS.md; empty string = do not write).
  */
 import { writeFileSync } from 'fs';
 import { costReport } from './cost/cost-report';
 import { environmentLines } from './environment';
 import { gcExposed } from './measure';
+import { runPaired, summarizePaired } from './paired';
 import { peerSide } from './peer';
 import { renderSynthReport } from './report';
 import { environmentSide } from './shared-environment';
+import { sharedPeerSide } from './shared-peer';
 import { SERVICES_PER_STACK } from './side';
 import { SIDES } from './sides';
 import { runSynthBench } from './synth-bench';
@@ -22,12 +26,16 @@ const started = Date.now();
 const sizes = (process.env.BENCH_SIZES ?? '1,10,50').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const warmups = Number(process.env.BENCH_WARMUPS ?? 1);
+const pairedSizes = (process.env.BENCH_PAIRED_SIZES ?? '10,50').split(',').map(Number);
+const pairedRuns = Number(process.env.BENCH_PAIRED_RUNS ?? 7);
 const outFile = process.env.BENCH_OUT ?? 'BENCHMARKS.md';
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const header = environmentLines(new Date(started));
 log(`bench: sizes ${sizes.join(', ')}, ${warmups} warm-up + ${runs} timed runs per side and size${gcExposed ? '' : ' (no --expose-gc: runs do not start from a collected heap)'}`);
 const results = runSynthBench(SIDES, { sizes, runs, warmups, log });
+log(`bench: ${pairedRuns} paired rounds of ${environmentSide.name} and ${sharedPeerSide.name} at N = ${pairedSizes.join(', ')}, a fresh process per run`);
+const paired = runPaired({ peer: sharedPeerSide.name, ours: environmentSide.name, sizes: pairedSizes, rounds: pairedRuns, log });
 log('bench: cost report');
 const cost = costReport();
 const seconds = (Date.now() - started) / 1000;
@@ -46,7 +54,9 @@ const doc = [
   '',
   '## Many services in one environment',
   '',
-  renderEnvironmentTargets(peerSide, environmentSide, results, sizes),
+  renderEnvironmentTargets({
+    peer: sharedPeerSide, ours: environmentSide, paired: summarizePaired(paired), rounds: pairedRuns, results, sizes, patternsPeer: peerSide,
+  }),
   '',
   '## Monthly cost',
   '',
