@@ -82,7 +82,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   ['network/'],
   ['iam/'],
   ['task/'],
-  ['environment/environment.ts', 'environment/registry.ts'],
+  ['environment/environment.ts', 'environment/registry.ts', 'environment/reachability.ts'],
   ['service/'],
   ['alb/'],
   ['environment/'],

@@ -1,3 +1,4 @@
+import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { SharedRuleSpec } from '../validation/environment-rules';
@@ -55,10 +56,29 @@ export function environmentState(environment: IConstruct): EnvironmentState {
   return s;
 }
 
-/** Exactly caller -> callee on the callee's container port, TCP, as one ingress rule of the callee's group. */
+/**
+ * Exactly caller -> callee on the callee's container port, TCP, as one ingress rule of the
+ * callee's group. In one stack the rule belongs to the callee's group. Across two stacks it is
+ * placed, for both directions of a pair of stacks alike, in the stack whose path sorts last:
+ * that stack then references the other one only, so services that call each other from two
+ * stacks (or in a cycle over several) never make the stacks depend on each other.
+ */
 function allow(call: ServiceCall, callee: PublishedService): void {
-  callee.connections.allowFrom(call.connections, ec2.Port.tcp(callee.containerPort),
-    `Service Connect: ${call.owner} calls ${callee.name}`);
+  const port = ec2.Port.tcp(callee.containerPort);
+  const description = `Service Connect: ${call.owner} calls ${callee.name}`;
+  const calleeGroups = callee.connections.securityGroups;
+  const callerGroups = call.connections.securityGroups;
+  const calleeStack = calleeGroups.length > 0 ? Stack.of(calleeGroups[0]) : undefined;
+  const callerStack = callerGroups.length > 0 ? Stack.of(callerGroups[0]) : undefined;
+  if (calleeStack === undefined || callerStack === undefined || calleeStack === callerStack) {
+    callee.connections.allowFrom(call.connections, port, description);
+    return;
+  }
+  // remoteRule: the rule is created in the caller's (the peer's) stack
+  const inCallerStack = callerStack.node.path > calleeStack.node.path;
+  for (const calleeGroup of calleeGroups) {
+    for (const callerGroup of callerGroups) calleeGroup.addIngressRule(callerGroup, port, description, inCallerStack);
+  }
 }
 
 /** Registers a published service and opens it to the callers that already named it. */

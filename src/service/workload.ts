@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { TaskPlacement, clusterFor, resolvePlacement, validatePlacement } from './placement';
 import { RunTaskTarget, runTaskCommand, runTaskNetworkConfigurationJson } from './run-task';
 import { FargateWorkloadProps } from './workload-props';
+import { checkEnvironmentReachable } from '../environment/reachability';
 import { IFargateNetwork } from '../network/network';
 import { ENVIRONMENT_CONFLICT, checkEnvironmentConflicts } from '../validation/environment-rules';
 import { formatProblem, reportProblems } from '../validation/errors';
@@ -14,6 +15,7 @@ import { CLUSTER_CONFLICT } from '../validation/service-rules';
  * no placeholder can stand in for (every resource needs the VPC), so it throws.
  */
 export function workloadNetwork(constructType: string, scope: Construct, props: FargateWorkloadProps): IFargateNetwork {
+  if (props.environment !== undefined) checkEnvironmentReachable(constructType, scope, props.environment);
   const network = props.environment?.network ?? props.network;
   if (network === undefined) {
     throw new Error(formatProblem(constructType, scope, ENVIRONMENT_CONFLICT.problem('noNetwork', undefined)));

@@ -738,3 +738,46 @@ taskDef.addAppContainer('shop', { image: ecs.ContainerImage.fromRegistry('public
 new AlbFrontedService(stack, 'Shop', { environment, taskDef, hostHeaders: ['shop.example.com'] });`,
   },
 });
+
+/** FGK-CROSS-STACK: a workload joins an environment of its own deployment target. */
+export const CROSS_STACK = defineRuleOfKinds({
+  id: 'FGK-CROSS-STACK',
+  acknowledgeable: false,
+  checkedBy: 'FargateService, FargateTask, AlbFrontedService',
+  fact: 'An environment\'s network, cluster, load balancer and namespace are regional resources of one account, referenced across stacks only within one stage, region and account (CloudFormation exports); a service runs in the account and region of its cluster.',
+  source: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/walkthrough-crossstackref.html',
+  kinds: {
+    stage: {
+      message: (d: { env: string; envStage: string; stage: string }) =>
+        `environment ${d.env} belongs to stage ${d.envStage}, this workload to stage ${d.stage}; the stacks of two stages are deployed apart and cannot reference each other's resources.`,
+      fix: () => 'create the workload in the environment\'s stage, or import the environment into this stage with FargateEnvironment.fromFargateEnvironmentAttributes (from values the owning stage exports, e.g. SSM parameters).',
+    },
+    region: {
+      message: (d: { env: string; envRegion: string; region: string }) =>
+        `environment ${d.env} is in region ${d.envRegion}, this workload's stack in region ${d.region}; an environment's network, cluster and load balancer are regional, and a service runs in its cluster's region.`,
+      fix: (d: { envRegion: string }) => `deploy the workload's stack to region ${d.envRegion}, or create an environment of its own in this region.`,
+    },
+    account: {
+      message: (d: { env: string; envAccount: string; account: string }) =>
+        `environment ${d.env} is in account ${d.envAccount}, this workload's stack in account ${d.account}; a service runs in its cluster's account, and CloudFormation exports are not shared across accounts.`,
+      fix: (d: { envAccount: string }) => `deploy the workload's stack to account ${d.envAccount}, or create an environment of its own in this account.`,
+    },
+    agnostic: {
+      message: (d: { env: string; envTarget: string; target: string }) =>
+        `environment ${d.env} is in a stack deployed to ${d.envTarget}, this workload's stack to ${d.target}; CloudFormation references between stacks need both stacks in the same, known account and region.`,
+      fix: () => 'give both stacks the same env (account and region), or neither.',
+    },
+  },
+  examples: {
+    nonCompliant: `const platform = new Stack(app, 'Platform', { env: { account: '123456789012', region: 'eu-west-1' } });
+const environment = new FargateEnvironment(platform, 'Env', { vpc: { natGateways: 1, flowLogs: false } });
+const taskDef = new FargateTaskDef(stack, 'WorkerTask');
+taskDef.addAppContainer('worker', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Worker', { environment, taskDef });`,
+    compliant: `const platform = new Stack(app, 'Platform', { env: { account: '123456789012', region: 'us-east-1' } });
+const environment = new FargateEnvironment(platform, 'Env', { vpc: { natGateways: 1, flowLogs: false } });
+const taskDef = new FargateTaskDef(stack, 'WorkerTask');
+taskDef.addAppContainer('worker', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+new FargateService(stack, 'Worker', { environment, taskDef });`,
+  },
+});
